@@ -250,8 +250,9 @@ pub struct Evidence {
     pub date: String,
 }
 
-/// What the assessor recorded for one item.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// What the assessor recorded for one item. The default (blank) response is not assessed,
+/// targets maturity 3 ([`Maturity::default`]) and is applicable with no stated reason.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Response {
     /// `None` = not assessed.
@@ -267,23 +268,6 @@ pub struct Response {
     pub priority: Priority,
     /// Only meaningful for Annex A controls.
     pub applicability: Applicability,
-}
-
-impl Default for Response {
-    fn default() -> Self {
-        Response {
-            maturity: None,
-            target: Maturity::default(),
-            notes: String::new(),
-            evidence: Vec::new(),
-            owner: String::new(),
-            due: String::new(),
-            action: String::new(),
-            action_status: ActionStatus::default(),
-            priority: Priority::default(),
-            applicability: Applicability::default(),
-        }
-    }
 }
 
 impl Response {

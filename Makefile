@@ -1,0 +1,48 @@
+# gap42 — the two commands are `make serve` and `make test`. Both install what is missing first.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CARGO_TERM_COLOR := never
+
+.PHONY: setup setup-build serve dist test lint native-test wasm-test e2e size-check bench clean
+
+setup:
+	@scripts/setup.sh all
+
+setup-build:
+	@scripts/setup.sh build
+
+## Build (debug) and serve on http://127.0.0.1:8042
+serve: setup-build
+	trunk serve
+
+## Release build into dist/
+dist: setup-build
+	trunk build --release
+	@scripts/postbuild-check.sh dist
+
+## Every test: formatting, lints (native and wasm32), native tests, browser tests, end to end.
+test: setup lint native-test wasm-test dist size-check e2e
+	@echo "make test: all suites passed"
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+native-test:
+	cargo test
+
+wasm-test:
+	cargo test --target wasm32-unknown-unknown
+
+e2e:
+	npx playwright test
+
+size-check:
+	@scripts/size-check.sh dist
+
+bench: setup dist
+	node bench/run.mjs
+
+clean:
+	rm -rf dist target/wasm32-unknown-unknown
