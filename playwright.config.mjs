@@ -1,6 +1,11 @@
 // End-to-end tests against the release build in dist/ (make dist), in Debian's Chromium.
 import { defineConfig } from '@playwright/test';
 
+// GAP42_DIST and GAP42_PORT let several builds be tested side by side (default dist/ on 8043;
+// the same files under the sub-path /tools/gap42/ on the next port).
+const dist = process.env.GAP42_DIST || 'dist';
+const port = +(process.env.GAP42_PORT || 8043);
+
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
@@ -8,7 +13,7 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:8043/',
+    baseURL: `http://127.0.0.1:${port}/`,
     serviceWorkers: 'allow',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
@@ -17,7 +22,7 @@ export default defineConfig({
     },
   },
   webServer: [
-    { command: 'node tests/e2e/serve.mjs dist 8043 /', url: 'http://127.0.0.1:8043/', reuseExistingServer: !process.env.CI },
-    { command: 'node tests/e2e/serve.mjs dist 8044 /tools/gap42/', url: 'http://127.0.0.1:8044/tools/gap42/', reuseExistingServer: !process.env.CI },
+    { command: `node tests/e2e/serve.mjs ${dist} ${port} /`, url: `http://127.0.0.1:${port}/`, reuseExistingServer: false },
+    { command: `node tests/e2e/serve.mjs ${dist} ${port + 1} /tools/gap42/`, url: `http://127.0.0.1:${port + 1}/tools/gap42/`, reuseExistingServer: false },
   ],
 });
