@@ -33,7 +33,7 @@ native-test:
 	cargo test
 
 wasm-test:
-	cargo test --target wasm32-unknown-unknown
+	cargo test --target wasm32-unknown-unknown --test "web_*"
 
 e2e:
 	npx playwright test

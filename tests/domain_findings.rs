@@ -1,4 +1,5 @@
 //! Predicted audit findings (R1–R5), the verdict, and the documented-information checklist.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
 

@@ -1,4 +1,5 @@
 //! Domain rules of the assessment model: exclusions, maturity range, templates.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
 

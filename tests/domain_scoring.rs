@@ -1,4 +1,5 @@
 //! Readiness scoring: item formula, group/part/overall totals, exclusions, empty cases.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
 

@@ -1,4 +1,5 @@
 //! Statement of Applicability, action plan and snapshot comparison.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1,4 +1,5 @@
 //! CSV, OSCAL and share-link exports.
+#![cfg(not(target_arch = "wasm32"))]
 
 #[path = "exchange_support/mod.rs"]
 mod support;

@@ -1,5 +1,6 @@
 //! The gap42 file format: export determinism, import validation, migrations, the bad-file corpus
 //! and the JSON Schema's agreement with the exporter.
+#![cfg(not(target_arch = "wasm32"))]
 
 #[path = "exchange_support/mod.rs"]
 mod support;

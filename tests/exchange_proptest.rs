@@ -1,5 +1,6 @@
 //! Property tests for the exchange layer: `import` never panics on any input, and every valid
 //! assessment survives export → import → export byte for byte.
+#![cfg(not(target_arch = "wasm32"))]
 
 #[path = "exchange_support/mod.rs"]
 mod support;
