@@ -41,8 +41,14 @@ e2e:
 size-check:
 	@scripts/size-check.sh dist
 
-bench: setup dist
-	node bench/run.mjs
+## Benchmarks (README "Measured figures"): release build into dist-bench/, the Leptos hello-world
+## baseline (bench/hello, its own target dir), then one table from headless Chromium.
+bench: setup
+	trunk build --release --dist dist-bench
+	@scripts/postbuild-check.sh dist-bench
+	@scripts/size-check.sh dist-bench || true
+	cd bench/hello && trunk build --release
+	node bench/run.mjs --dist dist-bench --hello bench/hello/dist
 
 clean:
 	rm -rf dist target/wasm32-unknown-unknown

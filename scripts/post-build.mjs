@@ -22,12 +22,18 @@ if (m) {
   html = html.replace(inline, `<script type="module" src="./${name}"></script>`);
   fs.writeFileSync(indexPath, html);
 }
+// trunk puts an integrity attribute on the wasm preload (as="fetch"), where browsers ignore it
+// and warn in the console; the wasm is fetched by the loader from the same origin anyway.
+html = html.replace(/(<link rel="preload"[^>]*?) integrity="[^"]*"([^>]*as="fetch")/g, '$1$2');
+fs.writeFileSync(indexPath, html);
 if (/<script(?![^>]*\bsrc=)[^>]*>\s*\S/.test(html)) {
   console.error('post-build: an inline <script> remains in index.html');
   process.exit(1);
 }
 
-// Precache list for the service worker, when there is one.
+// Precache list for the service worker, when there is one. Host configuration files are not
+// app files (Netlify-style hosts do not even serve _headers: precaching it would fail the install).
+const NOT_PRECACHED = new Set(['sw.js', 'headers.json', '_headers']);
 const swPath = path.join(dir, 'sw.js');
 if (fs.existsSync(swPath)) {
   const files = [];
@@ -35,7 +41,7 @@ if (fs.existsSync(swPath)) {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) walk(path.join(d, e.name), r);
-      else if (r !== 'sw.js' && r !== 'headers.json' && !r.endsWith('.map')) files.push(r);
+      else if (!NOT_PRECACHED.has(r) && !r.endsWith('.map')) files.push(r);
     }
   };
   walk(dir);

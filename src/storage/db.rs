@@ -136,16 +136,10 @@ fn from_json<T: DeserializeOwned>(v: serde_json::Value) -> Result<T, StorageErro
 async fn finish(tx: rexie::Transaction) -> Result<(), StorageError> {
     match tx.done().await? {
         TransactionResult::Committed => Ok(()),
-        TransactionResult::Aborted => {
-            // IndexedDB reports a full disk as an aborted transaction.
-            if super::quota::nearly_full().await {
-                Err(StorageError::QuotaExceeded)
-            } else {
-                Err(StorageError::Transaction(
-                    "the browser aborted the write".into(),
-                ))
-            }
-        }
+        // IndexedDB reports a full quota as an aborted transaction (its requests succeeded;
+        // the commit was refused). rexie does not expose the transaction's error, and that is by
+        // far the most common cause of an abort we did not ask for, so it is reported as such.
+        TransactionResult::Aborted => Err(StorageError::QuotaExceeded),
     }
 }
 

@@ -14,7 +14,7 @@ pub use db::{Db, DB_NAME, DB_VERSION, SHIPPED_STORES};
 pub enum StorageError {
     #[error("This browser is not letting gap42 store data (private mode, or storage switched off). Your work stays in this tab until you close it: export it to a file to keep it.")]
     Unavailable(String),
-    #[error("The device is out of storage space, so the last change was not saved. Your work is still open here: free some space or export it to a file.")]
+    #[error("The browser refused to store the last change: the storage for this site (or the disk) is full. Your work is still open here: free some space or export it to a file, then try again.")]
     QuotaExceeded,
     #[error("An older gap42 tab is still open and blocks the storage upgrade. Close other gap42 tabs, then reload this one.")]
     Blocked,
@@ -29,7 +29,7 @@ pub enum StorageError {
 impl StorageError {
     /// Classify a rexie error, recognising a full disk.
     pub(crate) fn from_rexie(e: rexie::Error) -> StorageError {
-        let text = format!("{e:?}");
+        let text = format!("{e} {e:?}");
         if text.contains("QuotaExceeded") {
             StorageError::QuotaExceeded
         } else {

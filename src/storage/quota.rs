@@ -25,11 +25,6 @@ pub async fn estimate() -> Option<Estimate> {
     })
 }
 
-/// True when usage is within 1% of the quota (used to explain aborted writes).
-pub async fn nearly_full() -> bool {
-    matches!(estimate().await, Some(e) if e.quota > 0.0 && e.usage >= e.quota * 0.99)
-}
-
 /// `navigator.storage.persisted()`.
 pub async fn persisted() -> Option<bool> {
     let promise = manager()?.persisted().ok()?;

@@ -40,6 +40,7 @@ pub fn AboutPage() -> impl IntoView {
             <ul>
                 <li><strong>"Assessments and snapshots"</strong>" live in this browser's IndexedDB (database “gap42”), on this device only."</li>
                 <li><strong>"Preferences"</strong>" (theme, last opened assessment, collapsed groups) live in localStorage; an unsaved edit is also kept there for a moment when the page closes, so it cannot be lost."</li>
+                <li><strong>"The app's own files"</strong>" are kept in this browser's cache storage so that gap42 opens without a network; they hold none of your data."</li>
                 <li><strong>"Nothing is sent anywhere."</strong>" gap42 has no server, no account, no analytics, and loads no fonts, scripts or images from other sites. A Content-Security-Policy lets the page talk to its own origin only."</li>
                 <li>"Files you export and links you share contain your data: share links carry it inside the part after “#”, which browsers never send to a server."</li>
                 <li>"To erase everything, use the button below (or clear this site's data in your browser settings)."</li>

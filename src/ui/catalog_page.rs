@@ -38,9 +38,9 @@ pub fn CatalogPage(
                             <div class="cat-body">
                                 <p>{i.guidance.summary}</p>
                                 <div class="cols">
-                                    <div><h4>"Evidence an auditor expects"</h4>
+                                    <div><h3>"Evidence an auditor expects"</h3>
                                         <ul>{i.guidance.evidence.iter().map(|e| view! { <li>{*e}</li> }).collect_view()}</ul></div>
-                                    <div><h4>"Questions to ask"</h4>
+                                    <div><h3>"Questions to ask"</h3>
                                         <ul class="questions">{i.guidance.questions.iter().map(|q| view! { <li>{*q}</li> }).collect_view()}</ul></div>
                                 </div>
                                 {

@@ -118,17 +118,20 @@ pub fn Meter(
     #[prop(optional, into)]
     target: Option<Signal<Option<u32>>>,
 ) -> impl IntoView {
-    let width = move || format!("width:{}%", value.get().unwrap_or(0));
+    // Set through CSSOM (`style:`), which the Content-Security-Policy allows; a `style="…"`
+    // attribute would be refused without 'unsafe-inline'.
+    let width = move || format!("{}%", value.get().unwrap_or(0));
     let tick = move || {
         target
             .and_then(|t| t.get())
-            .map(|t| view! { <span class="meter-target" style=format!("left:{t}%") title=format!("Target {t}%")></span> })
+            .map(|t| view! { <span class="meter-target" style:left=format!("{t}%") title=format!("Target {t}%")></span> })
     };
     view! {
         <span class="meter" role="meter" aria-label=label aria-valuemin="0" aria-valuemax="100"
-            aria-valuenow=move || value.get().map(|v| v.to_string())
+            // role="meter" requires a value: "not assessed" is 0, with its words in aria-valuetext.
+            aria-valuenow=move || value.get().unwrap_or(0).to_string()
             aria-valuetext=move || percent_text(value.get())>
-            <span class="meter-bar" style=width></span>
+            <span class="meter-bar" style:width=width></span>
             {tick}
         </span>
     }

@@ -50,6 +50,9 @@ impl Filter {
     }
 }
 
+/// A change to one item's response, applied by [`update_response`].
+type Change = Box<dyn FnOnce(&mut Response) + Send + Sync>;
+
 /// Apply a change to one item's response, checked against the domain rules first: a refused
 /// change (an exclusion without justification) leaves the assessment untouched.
 fn update_response(
@@ -532,7 +535,7 @@ fn ItemDetails(
                         </select>
                     </label>
                 </div>
-                <EvidenceList id=id resp=resp set=Callback::new(move |f: Box<dyn FnOnce(&mut Response) + Send + Sync>| set(f)) />
+                <EvidenceList id=id resp=resp set=Callback::new(move |f: Change| set(f)) />
                 {(item.part == Part::AnnexA).then(|| view! {
                     <fieldset class="applicability">
                         <legend>"Applicability (Statement of Applicability)"</legend>
@@ -582,7 +585,7 @@ fn EvidenceList(
     /// The item's response.
     resp: Memo<Response>,
     /// Applies a change to the response.
-    set: Callback<Box<dyn FnOnce(&mut Response) + Send + Sync>>,
+    set: Callback<Change>,
 ) -> impl IntoView {
     let count = Memo::new(move |_| resp.with(|r| r.evidence.len()));
     let field = move |i: usize,

@@ -87,10 +87,16 @@ fn CreateForm() -> impl IntoView {
         a.roles = roles.get_untracked();
         spawn_local(async move {
             let Some(db) = db() else {
-                set_error.set(Some(
-                    "Storage is not available in this browser, so the assessment cannot be kept."
-                        .into(),
-                ));
+                if matches!(state.load.get_untracked(), LoadState::Failed(_)) {
+                    // No storage (private mode, storage switched off): work in memory, and say so.
+                    let id = a.id.clone();
+                    state.open_in_memory(a);
+                    let _ = window().location().set_hash(&page_href(&id, Page::Clauses));
+                } else {
+                    set_error.set(Some(
+                        "Storage is still opening: try again in a moment.".into(),
+                    ));
+                }
                 return;
             };
             match db.put_assessment(&a).await {

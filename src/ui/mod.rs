@@ -4,8 +4,10 @@
 pub mod about;
 pub mod catalog_page;
 pub mod components;
+pub mod crypto;
 pub mod editor;
 pub mod home;
+pub mod pwa;
 pub mod results;
 pub mod route;
 pub mod settings;
@@ -96,6 +98,7 @@ pub fn App() -> impl IntoView {
             <components::ThemeToggle />
         </header>
         <components::StorageBanner />
+        <pwa::UpdatePrompt />
         <main id="main" tabindex="-1">{view_route}</main>
         <components::ToastView />
         <footer class="site-footer">

@@ -20,7 +20,7 @@ fn human_bytes(b: f64) -> String {
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let estimate = LocalResource::new(|| quota::estimate());
+    let estimate = LocalResource::new(quota::estimate);
     let persisted = move || {
         match state.persisted.get() {
         Some(true) => "Granted: the browser will not evict gap42's data when space runs low.",

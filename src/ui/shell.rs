@@ -9,6 +9,7 @@ use super::editor::EditorPage;
 use super::results;
 use super::route::{page_href, Page};
 use super::state::{AppState, LoadState};
+use super::transfer::AssessmentTransfer;
 use crate::catalog::Part;
 
 /// One assessment, on one of its pages.
@@ -91,7 +92,7 @@ pub fn AssessmentShell(
     };
 
     let body = move || match page {
-        Page::Overview => view! { <results::Dashboard /> }.into_any(),
+        Page::Overview => view! { <results::Dashboard /> <AssessmentTransfer /> }.into_any(),
         Page::Clauses => view! { <EditorPage part=Part::Clauses /> }.into_any(),
         Page::AnnexA => view! { <EditorPage part=Part::AnnexA /> }.into_any(),
         Page::Findings => view! { <results::FindingsPage /> }.into_any(),

@@ -263,6 +263,18 @@ impl AppState {
         }
     }
 
+    /// Work on an assessment that only lives in memory (storage unavailable): it stays open in
+    /// this tab and is marked unsaved, so the user knows to export it.
+    pub fn open_in_memory(&self, a: Assessment) {
+        let ed = self.editor;
+        self.list.update(|l| l.insert(0, Summary::of(&a)));
+        ed.base.set(0);
+        ed.conflict.set(None);
+        ed.snapshots.set(Vec::new());
+        ed.doc.set(Some(a));
+        ed.dirty.set(true);
+    }
+
     /// Apply an edit to the open assessment and schedule its save.
     pub fn edit(&self, f: impl FnOnce(&mut Assessment)) {
         let ed = self.editor;
@@ -276,6 +288,20 @@ impl AppState {
         ed.dirty.set(true);
         self.schedule_save();
         self.ask_persistence_once();
+    }
+
+    /// Record that the open assessment was just exported to a file: resets the counter behind the
+    /// export reminder and saves like an edit does, without counting as an edit.
+    pub fn mark_exported(&self) {
+        let ed = self.editor;
+        ed.doc.update(|d| {
+            if let Some(a) = d.as_mut() {
+                a.last_exported = Some(now());
+                a.edits_since_export = 0;
+            }
+        });
+        ed.dirty.set(true);
+        self.schedule_save();
     }
 
     fn schedule_save(&self) {

@@ -10,7 +10,7 @@ test('the release build loads and shows the catalog with its guidance', async ({
   const item = page.locator('#cat-6\\.1\\.2');
   await expect(item).toContainText('AI risk assessment');
   await item.locator('summary').click();
-  await expect(item.locator('.cat-body h4').first()).toHaveText('Evidence an auditor expects');
+  await expect(item.locator('.cat-body h3').first()).toHaveText('Evidence an auditor expects');
   await page.getByRole('link', { name: 'Annex A controls' }).first().click();
   await expect(page.locator('details.cat-item')).toHaveCount(38);
   await expect(page.locator('#cat-A\\.6\\.2\\.4')).toContainText('AI system verification and validation');

@@ -1,0 +1,73 @@
+// gap42 service worker: makes the app work offline and lets a new version wait for the user.
+//
+// - install: precaches every built file (the list and VERSION are written by
+//   scripts/post-build.mjs from the files trunk produced). No skipWaiting here: a new version
+//   waits until the user accepts it, so an open assessment is never swapped under their feet.
+// - fetch: same-origin GET requests under this worker's scope are answered from the cache of
+//   this version (cache first; the network only for what is not cached). Navigations get the
+//   cached index ('./'), so the app starts offline at any URL under the scope.
+// - message {type: 'SKIP_WAITING'}: sent by the app once the user chose "Update now" and its
+//   unsaved edits were written.
+// - activate: deletes this deployment's caches of older versions, then takes control of the
+//   open pages.
+//
+// Caches are named after the scope as well as the version: several copies of gap42 hosted under
+// different paths of one origin keep their own caches and never delete each other's.
+
+const VERSION = 'dev';
+const PRECACHE = [];
+
+const SCOPE = self.registration.scope;
+const PREFIX = `gap42:${SCOPE}:`;
+const CACHE = PREFIX + VERSION;
+const INDEX = new URL('./', SCOPE).href;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches.open(CACHE).then((cache) =>
+      // 'reload' bypasses the HTTP cache: unhashed files (index, manifest, icons) come fresh.
+      cache.addAll(PRECACHE.map((url) => new Request(new URL(url, SCOPE), { cache: 'reload' })))),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    const names = await caches.keys();
+    await Promise.all(names
+      .filter((name) => name.startsWith(PREFIX) && name !== CACHE)
+      .map((name) => caches.delete(name)));
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || !request.url.startsWith(SCOPE)) return;
+  event.respondWith(request.mode === 'navigate' ? navigation(request) : asset(request));
+});
+
+/** Cache first, then the network. */
+async function asset(request) {
+  const cache = await caches.open(CACHE);
+  const hit = await cache.match(request);
+  return hit || fetch(request);
+}
+
+/** A page load: a cached file opened directly (the schema, an icon) is served as is; anything
+ * else under the scope is the app, started from the cached index. */
+async function navigation(request) {
+  const cache = await caches.open(CACHE);
+  const path = new URL(request.url).pathname;
+  const isIndex = request.url.split(/[?#]/)[0] === INDEX || path.endsWith('/index.html');
+  if (!isIndex) {
+    const file = await cache.match(request, { ignoreSearch: true });
+    if (file) return file;
+  }
+  const index = await cache.match(INDEX);
+  if (index) return index;
+  return fetch(request);
+}
