@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import http from 'node:http';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -392,6 +393,7 @@ async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   const tmpDir = fs.mkdtempSync(path.join(OUT, 'tmp-'));
 
+  const load0 = os.loadavg()[0].toFixed(1);
   const servers = [startServer(DIST, PORT), startServer(HELLO, HELLO_PORT)];
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -405,6 +407,8 @@ async function main() {
 
     log(`${RUNS} runs each; first loads of gap42 and hello`);
     const loads = [], hellos = [];
+    await firstLoad(browser, 'app', PORT); // warm-up (browser start-up effects), not counted
+    await firstLoad(browser, 'hello', HELLO_PORT);
     for (let i = 0; i < RUNS; i++) {
       loads.push(await firstLoad(browser, 'app', PORT));
       hellos.push(await firstLoad(browser, 'hello', HELLO_PORT));
@@ -476,7 +480,7 @@ async function main() {
     const header = ['measure', `median (${RUNS} runs)`, 'min', 'max', 'budget', ''];
     const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
     const meta = `gap42 ${path.relative(ROOT, DIST)}/${wasmFile(DIST)}, ${RUNS} runs each, Chromium ${browser.version()}, ${new Date().toISOString().slice(0, 10)}; ` +
-      `sizes: gzip -9, brotli q11 (node zlib); KB = 1000 B.`;
+      `sizes: gzip -9, brotli q11 (node zlib); KB = 1000 B; load average before/after ${load0} / ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores.`;
     console.log(`\n${table}\n\n${meta}\n`);
     fs.writeFileSync(path.join(OUT, 'latest.md'), `${table}\n\n${meta}\n`);
     fs.writeFileSync(path.join(OUT, 'latest.json'), JSON.stringify({ meta, budgets: BUDGET, stats: S, sizes: { byKind, total, appWasm, helloWasm }, loads, hellos, works: works.map(({ ratingAll, ...w }) => w), exchange: xs }, null, 2));

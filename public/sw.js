@@ -22,11 +22,17 @@ const PREFIX = `gap42:${SCOPE}:`;
 const CACHE = PREFIX + VERSION;
 const INDEX = new URL('./', SCOPE).href;
 
+/** Files whose name carries trunk's content hash (`gap42-<16 hex>_bg.wasm`, `main-<16 hex>.css`). */
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
-      // 'reload' bypasses the HTTP cache: unhashed files (index, manifest, icons) come fresh.
-      cache.addAll(PRECACHE.map((url) => new Request(new URL(url, SCOPE), { cache: 'reload' })))),
+      cache.addAll(PRECACHE.map((url) => new Request(new URL(url, SCOPE), {
+        // A hashed file may come from the HTTP cache (the page has just loaded it: no second
+        // download of the wasm); the others (index, manifest, icons) must come fresh.
+        cache: HASHED.test(url) ? 'default' : 'reload',
+      })))),
   );
 });
 

@@ -19,6 +19,13 @@ pub fn HomePage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let loading = move || state.load.get() == LoadState::Loading;
     let empty = move || state.list.with(|l| l.is_empty());
+    // The assessment opened last, if it still exists (remembered in the preferences).
+    let resume = Memo::new(move |_| {
+        let last = state.prefs.with(|p| p.last_opened.clone())?;
+        state
+            .list
+            .with(|l| l.iter().find(|s| s.id == last).map(|s| (s.id.clone(), s.name.clone())))
+    });
     view! {
         <section class="page home">
             <div class="home-head">
@@ -28,6 +35,10 @@ pub fn HomePage() -> impl IntoView {
                 </div>
                 <ExportButtons />
             </div>
+            {move || resume.get().map(|(id, name)| view! {
+                <p class="resume"><a class="button secondary" href=page_href(&id, Page::Clauses) data-testid="resume">
+                    {format!("Continue “{name}”")}</a></p>
+            })}
             <Show when=move || !loading() fallback=|| view! { <p class="muted" aria-busy="true">"Loading your assessments…"</p> }>
                 <Show when=empty fallback=move || view! { <AssessmentList /> }>
                     <div class="empty-state">

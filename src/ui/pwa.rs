@@ -8,8 +8,8 @@
 //! (`SKIP_WAITING`) and the page reloads when it does (`controllerchange`). "Later" leaves the old
 //! version running; the new one starts by itself once every gap42 tab is closed.
 //!
-//! Registration uses a relative URL (`./sw.js`, scope `./`), so the same build works at a domain
-//! root or under any sub-path. Debug builds (`trunk serve`) do not register a worker, so a
+//! Registration uses a relative URL (`./sw.js`; the scope defaults to the script's folder, `./`),
+//! so the same build works at a domain root or under any sub-path. Debug builds (`trunk serve`) do not register a worker, so a
 //! rebuilt app is never hidden behind a cached one during development.
 
 use std::cell::{Cell, RefCell};
@@ -130,7 +130,9 @@ fn watch(registration: &ServiceWorkerRegistration, update: RwSignal<Update>) {
         };
         let reg = reg.clone();
         let on_state_change = Closure::<dyn FnMut()>::new(move || {
-            if reg.waiting().is_some() && is_update() && update.get_untracked() == Update::None {
+            // Also after "Later": this is a newer version than the one dismissed.
+            if reg.waiting().is_some() && is_update() && update.get_untracked() != Update::Applying
+            {
                 update.set(Update::Ready);
             }
         });

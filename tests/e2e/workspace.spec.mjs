@@ -173,3 +173,40 @@ test('rename and duplicate as a template', async ({ page }) => {
   await expect(tpl).toBeVisible();
   await expect(tpl).toContainText('not assessed');
 });
+
+test('filters, search and remembered preferences (collapsed groups, last opened)', async ({ page }) => {
+  const id = await createAssessment(page, 'Filters');
+  await page.locator('.item-row').first().focus();
+  // 4.1 → 2 (below target 3), 4.2 → 4
+  await page.keyboard.press('2');
+  await page.keyboard.press('j');
+  await page.keyboard.press('4');
+  await waitSaved(page);
+  const rows = page.locator('.item-row');
+  await expect(rows).toHaveCount(32);
+  await page.getByRole('button', { name: 'Below target' }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('data-item', '4.1');
+  await page.getByRole('button', { name: 'Not assessed' }).click();
+  await expect(rows).toHaveCount(30);
+  await page.getByRole('button', { name: 'All' }).click();
+  await page.getByRole('searchbox', { name: 'Search items' }).fill('internal audit');
+  await expect(rows).toHaveCount(2);
+  await page.getByRole('searchbox', { name: 'Search items' }).fill('');
+  await page.getByLabel('Group').selectOption('9');
+  await expect(rows).toHaveCount(6);
+  await page.getByLabel('Group').selectOption('');
+
+  // Collapse clause 5; it stays collapsed after a reload.
+  await page.getByRole('button', { name: '5 Leadership' }).click();
+  await expect(page.locator('#item-5\\.1')).toBeHidden();
+  await page.reload();
+  await expect(page.locator('#item-4\\.1')).toBeVisible();
+  await expect(page.locator('#item-5\\.1')).toBeHidden();
+
+  // The home page offers to continue with the assessment opened last.
+  await openApp(page, '#/');
+  await expect(page.getByTestId('resume')).toHaveText('Continue “Filters”');
+  await page.getByTestId('resume').click();
+  await expect(page).toHaveURL(new RegExp(`#/a/${id}/clauses`));
+});

@@ -395,11 +395,11 @@ pub fn GroupTable(
         })
         .collect_view();
     view! {
-        <table class="data figures">
+        <div class="table-wrap"><table class="data figures">
             <caption>{caption}</caption>
             <thead><tr><th scope="col">"Group"</th><th scope="col" class="num">"Readiness"</th><th scope="col" class="num">"Target"</th><th scope="col" class="num">"Assessed"</th></tr></thead>
             <tbody>{rows}</tbody>
-        </table>
+        </table></div>
     }
 }
 
