@@ -22,8 +22,8 @@ const PREFIX = `gap42:${SCOPE}:`;
 const CACHE = PREFIX + VERSION;
 const INDEX = new URL('./', SCOPE).href;
 
-/** Files whose name carries trunk's content hash (`gap42-<16 hex>_bg.wasm`, `main-<16 hex>.css`). */
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+/** Files whose name carries trunk's content hash (`gap42-<hex>_bg.wasm`, `main-<hex>.css`). */
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.[a-z]+$/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

@@ -183,13 +183,14 @@ test('filters, search and remembered preferences (collapsed groups, last opened)
   await page.keyboard.press('4');
   await waitSaved(page);
   const rows = page.locator('.item-row');
+  const filters = page.getByRole('group', { name: 'Filter' });
   await expect(rows).toHaveCount(32);
-  await page.getByRole('button', { name: 'Below target' }).click();
+  await filters.getByRole('button', { name: 'Below target' }).click();
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toHaveAttribute('data-item', '4.1');
-  await page.getByRole('button', { name: 'Not assessed' }).click();
+  await filters.getByRole('button', { name: 'Not assessed' }).click();
   await expect(rows).toHaveCount(30);
-  await page.getByRole('button', { name: 'All' }).click();
+  await filters.getByRole('button', { name: 'All', exact: true }).click();
   await page.getByRole('searchbox', { name: 'Search items' }).fill('internal audit');
   await expect(rows).toHaveCount(2);
   await page.getByRole('searchbox', { name: 'Search items' }).fill('');
