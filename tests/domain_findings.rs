@@ -77,6 +77,10 @@ fn labels_codes_and_order() {
         "Ready for Stage 1, with gaps to close before Stage 2"
     );
     assert_eq!(Verdict::Ready.label(), "Ready for certification audit");
+    assert_eq!(
+        Verdict::Incomplete.label(),
+        "Incomplete: no major found so far, keep assessing"
+    );
     assert!(!VERDICT_RULE.is_empty());
 }
 
@@ -211,7 +215,7 @@ fn r3_partial_is_minor() {
     );
     assert!(!p.findings[0].escalated);
     assert_eq!((p.majors, p.minors), (0, 1));
-    assert_eq!(p.verdict, Verdict::ReadyWithGaps);
+    assert_eq!(p.verdict, Verdict::Incomplete);
 }
 
 #[test]
@@ -369,15 +373,21 @@ fn verdict_ready_when_everything_assessed_without_nonconformities() {
 }
 
 #[test]
-fn verdict_ready_with_gaps_on_minors_or_unassessed_items() {
+fn verdict_ready_with_gaps_on_minors_incomplete_on_unassessed_items() {
     let p = predict(catalog(), &all_at(4, vec![("A.7.2", rated(2))]));
     assert_eq!(p.verdict, Verdict::ReadyWithGaps);
     assert!(p.reason.contains("1 minor nonconformity"), "{}", p.reason);
 
+    // One unrated item is enough to withhold any "ready" verdict.
     let p = predict(catalog(), &all_at(4, vec![("A.7.2", Response::default())]));
     assert!(p.findings.is_empty());
-    assert_eq!(p.verdict, Verdict::ReadyWithGaps);
+    assert_eq!(p.verdict, Verdict::Incomplete);
     assert!(p.reason.contains("1 of 70"), "{}", p.reason);
+
+    // A single good rating is far from ready.
+    let p = predict(catalog(), &map(vec![("4.1", rated(4))]));
+    assert_eq!(p.verdict, Verdict::Incomplete);
+    assert!(p.reason.contains("69 of 70"), "{}", p.reason);
 }
 
 #[test]

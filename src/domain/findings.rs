@@ -106,6 +106,8 @@ pub struct Finding {
 pub enum Verdict {
     NotAssessed,
     NotReady,
+    /// No major so far, but applicable items remain unrated: no "ready" verdict can be given.
+    Incomplete,
     ReadyWithGaps,
     Ready,
 }
@@ -116,6 +118,7 @@ impl Verdict {
         match self {
             Verdict::NotAssessed => "Not assessed",
             Verdict::NotReady => "Not ready for certification audit",
+            Verdict::Incomplete => "Incomplete: no major found so far, keep assessing",
             Verdict::ReadyWithGaps => "Ready for Stage 1, with gaps to close before Stage 2",
             Verdict::Ready => "Ready for certification audit",
         }
@@ -123,7 +126,7 @@ impl Verdict {
 }
 
 /// The verdict rule, stated for the UI and README.
-pub const VERDICT_RULE: &str = "Not ready when at least one major nonconformity is predicted. Ready for Stage 1 with gaps when no major is predicted but at least one minor is, or some applicable item is not yet assessed. Ready for certification audit when every applicable item is assessed and no major or minor is predicted; observations do not block. Not assessed until at least one applicable item is rated.";
+pub const VERDICT_RULE: &str = "Not assessed until at least one applicable item is rated. Not ready when at least one major nonconformity is predicted. Incomplete when no major is predicted but some applicable item is not yet assessed: readiness cannot be claimed for what has not been looked at. Ready for Stage 1 with gaps when every applicable item is assessed, no major is predicted, but at least one minor is. Ready for certification audit when every applicable item is assessed and no major or minor is predicted; observations do not block.";
 
 /// Predicted findings and the verdict they imply.
 #[derive(Clone, Debug, PartialEq)]
@@ -330,25 +333,23 @@ pub fn predict(catalog: &Catalog, responses: &BTreeMap<String, Response>) -> Pre
                 plural(observations, "observation", "observations"),
             ),
         )
-    } else if minors > 0 || not_assessed > 0 {
-        let mut gaps = Vec::new();
-        if minors > 0 {
-            gaps.push(format!(
-                "{} to correct",
-                plural(minors, "minor nonconformity", "minor nonconformities")
-            ));
-        }
-        if not_assessed > 0 {
-            gaps.push(format!(
-                "{} of {} applicable items not yet assessed",
-                not_assessed, applicable
-            ));
-        }
+    } else if not_assessed > 0 {
+        (
+            Verdict::Incomplete,
+            format!(
+                "No major nonconformity predicted among the items rated so far, but {} of {} applicable items are not yet assessed; a verdict needs them all. So far: {} and {}.",
+                not_assessed,
+                applicable,
+                plural(minors, "minor nonconformity", "minor nonconformities"),
+                plural(observations, "observation", "observations"),
+            ),
+        )
+    } else if minors > 0 {
         (
             Verdict::ReadyWithGaps,
             format!(
-                "No major nonconformity predicted, but {} before Stage 2 ({}).",
-                gaps.join(" and "),
+                "Every applicable item is assessed and no major nonconformity is predicted, but {} to correct before Stage 2 ({}).",
+                plural(minors, "minor nonconformity", "minor nonconformities"),
                 plural(observations, "observation", "observations"),
             ),
         )

@@ -22,9 +22,11 @@ pub fn HomePage() -> impl IntoView {
     // The assessment opened last, if it still exists (remembered in the preferences).
     let resume = Memo::new(move |_| {
         let last = state.prefs.with(|p| p.last_opened.clone())?;
-        state
-            .list
-            .with(|l| l.iter().find(|s| s.id == last).map(|s| (s.id.clone(), s.name.clone())))
+        state.list.with(|l| {
+            l.iter()
+                .find(|s| s.id == last)
+                .map(|s| (s.id.clone(), s.name.clone()))
+        })
     });
     view! {
         <section class="page home">

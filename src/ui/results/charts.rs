@@ -395,7 +395,7 @@ pub fn GroupTable(
         })
         .collect_view();
     view! {
-        <div class="table-wrap"><table class="data figures">
+        <div class="table-wrap" tabindex="0"><table class="data figures">
             <caption>{caption}</caption>
             <thead><tr><th scope="col">"Group"</th><th scope="col" class="num">"Readiness"</th><th scope="col" class="num">"Target"</th><th scope="col" class="num">"Assessed"</th></tr></thead>
             <tbody>{rows}</tbody>
@@ -454,16 +454,16 @@ pub fn ChartsBlock(
     };
     view! {
         <div class="charts">
-            <section class="card chart-card" aria-labelledby=format!("{id}-clauses-h")>
-                <h2 id=format!("{id}-clauses-h")>"Clauses 4–10"</h2>
+            <section class="card chart-card" aria-labelledby=format!("{id}-chart-clauses-h")>
+                <h2 id=format!("{id}-chart-clauses-h")>"Clauses 4–10"</h2>
                 <p class="muted small">{format!("Management-system requirements: {}.", against_target(&scores.clauses))}" Dashed outline: target."</p>
                 <div class="chart-pair">
                     <ClauseRadar groups=clauses.clone() id=radar_id />
                     <GroupTable groups=clauses caption="Readiness by clause" testid=clause_tid />
                 </div>
             </section>
-            <section class="card chart-card" aria-labelledby=format!("{id}-annex-h")>
-                <h2 id=format!("{id}-annex-h")>"Annex A controls"</h2>
+            <section class="card chart-card" aria-labelledby=format!("{id}-chart-annex-h")>
+                <h2 id=format!("{id}-chart-annex-h")>"Annex A controls"</h2>
                 <p class="muted small">{format!("Reference controls: {}.", against_target(&scores.annex_a))}" Vertical tick: target."</p>
                 <div class="chart-pair">
                     <CategoryBars groups=annex.clone() id=bars_id />
@@ -471,8 +471,8 @@ pub fn ChartsBlock(
                 </div>
             </section>
             {with_mix.then(|| view! {
-                <section class="card chart-card mix-card" aria-labelledby=format!("{id}-mix-h")>
-                    <h2 id=format!("{id}-mix-h")>"Maturity levels"</h2>
+                <section class="card chart-card mix-card" aria-labelledby=format!("{id}-chart-mix-h")>
+                    <h2 id=format!("{id}-chart-mix-h")>"Maturity levels"</h2>
                     <LevelMix levels=scores.levels not_assessed=scores.not_assessed id=mix_id />
                 </section>
             })}

@@ -128,7 +128,7 @@ pub fn Dashboard() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <div class="table-wrap"><table class="data gaps" data-testid="dash-gaps">
+            <div class="table-wrap" tabindex="0"><table class="data gaps" data-testid="dash-gaps">
                 <caption class="sr-only">"Largest gaps to target"</caption>
                 <thead><tr><th scope="col">"Item"</th><th scope="col">"Title"</th><th scope="col">"Rating"</th><th scope="col" class="num">"Target"</th><th scope="col" class="num">"Gap (levels)"</th></tr></thead>
                 <tbody>{body}</tbody>

@@ -85,7 +85,7 @@ pub fn FindingsList(
                         let body = rows.iter().map(|f| finding_row(&aid, f)).collect_view();
                         Some(view! {
                             <div class="rule-block" data-testid=format!("{id}-rule-{}", rule.code())>
-                                <h4><span class="rule-code">{rule.code()}</span>" "{format!("({})", rows.len())}</h4>
+                                <h3><span class="rule-code">{rule.code()}</span>" "{format!("({})", rows.len())}</h3>
                                 <p class="rule-text small">{rule.text()}</p>
                                 <table class="data findings-table">
                                     <thead><tr><th scope="col">"Item"</th><th scope="col">"Title"</th><th scope="col">"Why"</th></tr></thead>
@@ -100,7 +100,7 @@ pub fn FindingsList(
             let labelledby = heading_id.clone();
             view! {
                 <section class=format!("severity sev-{}", severity_slug(sev)) aria-labelledby=labelledby>
-                    <h3 id=heading_id>{severity_heading(sev)}" "<span class="count" data-testid=format!("{id}-count-{}", severity_slug(sev))>{count}</span></h3>
+                    <h2 id=heading_id>{severity_heading(sev)}" "<span class="count" data-testid=format!("{id}-count-{}", severity_slug(sev))>{count}</span></h2>
                     {body}
                 </section>
             }
@@ -152,7 +152,7 @@ pub fn DocChecklist(
         .collect_view();
     view! {
         <p data-testid="doc-summary">{summary}" Status follows the rating of the clause that requires the information: 3 or more in place, 2 partial, 0–1 missing."</p>
-        <div class="table-wrap"><table class="data doc-checklist" data-testid="doc-checklist">
+        <div class="table-wrap" tabindex="0"><table class="data doc-checklist" data-testid="doc-checklist">
             <thead><tr><th scope="col">"Clause"</th><th scope="col">"Documented information"</th><th scope="col">"Kind"</th><th scope="col">"Status"</th><th scope="col">"Clause rating"</th></tr></thead>
             <tbody>{rows}</tbody>
         </table></div>

@@ -214,7 +214,7 @@ pub fn PlanPage() -> impl IntoView {
                     </label>
                 </div>
                 <p class="small muted" aria-live="polite" data-testid="plan-summary">{summary}" Rows keep their place while you edit; click a column heading to sort again."</p>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                     <table class="data plan-table" data-testid="plan-table">
                         <thead>
                             <tr>

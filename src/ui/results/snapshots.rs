@@ -97,7 +97,7 @@ pub fn DiffView(
             .collect_view();
         view! {
             <div class=format!("change-list change-{slug}")>
-                <h4>{kind.label()}" "<span class="count" data-testid=format!("{id}-count-{slug}")>{list.len()}</span></h4>
+                <h3>{kind.label()}" "<span class="count" data-testid=format!("{id}-count-{slug}")>{list.len()}</span></h3>
                 {if list.is_empty() {
                     view! { <p class="empty small">"None."</p> }.into_any()
                 } else {
@@ -111,7 +111,7 @@ pub fn DiffView(
         <div class="diff">
             <table class="data diff-totals">
                 <caption>{format!("Readiness: “{before}” compared with now")}</caption>
-                <thead><tr><th scope="col">""</th><th scope="col" class="num">"Snapshot"</th><th scope="col" class="num">"Now"</th><th scope="col" class="num">"Change"</th></tr></thead>
+                <thead><tr><th scope="col">"Scope"</th><th scope="col" class="num">"Snapshot"</th><th scope="col" class="num">"Now"</th><th scope="col" class="num">"Change"</th></tr></thead>
                 <tbody>
                     {total_row("Overall", "overall", diff.overall)}
                     {total_row("Clauses 4–10", "clauses", diff.clauses)}

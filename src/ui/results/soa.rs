@@ -159,7 +159,7 @@ pub fn SoaTable(
         })
         .collect_view();
     view! {
-        <div class="table-wrap"><table class="data soa-table" data-testid="soa-table">
+        <div class="table-wrap" tabindex="0"><table class="data soa-table" data-testid="soa-table">
             <thead>
                 <tr>
                     <th scope="col" class="c-id">"Control"</th>
