@@ -139,14 +139,18 @@ pub fn PlanPage() -> impl IntoView {
         }
     };
 
-    let status_options = ActionStatus::ALL
-        .into_iter()
-        .map(|s| view! { <option value=s.label()>{s.label()}</option> })
-        .collect_view();
-    let priority_options = Priority::ALL
-        .into_iter()
-        .map(|p| view! { <option value=p.label()>{p.label()}</option> })
-        .collect_view();
+    let status_options = || {
+        ActionStatus::ALL
+            .into_iter()
+            .map(|s| view! { <option value=s.label()>{s.label()}</option> })
+            .collect_view()
+    };
+    let priority_options = || {
+        Priority::ALL
+            .into_iter()
+            .map(|p| view! { <option value=p.label()>{p.label()}</option> })
+            .collect_view()
+    };
 
     let summary = move || {
         let total = rows.with(|r| r.len());
@@ -194,7 +198,7 @@ pub fn PlanPage() -> impl IntoView {
                             filters.update(|f| f.status = ActionStatus::ALL.into_iter().find(|s| s.label() == v));
                         }>
                             <option value="">"Any status"</option>
-                            {status_options.clone()}
+                            {status_options()}
                         </select>
                     </label>
                     <label>
@@ -204,7 +208,7 @@ pub fn PlanPage() -> impl IntoView {
                             filters.update(|f| f.priority = Priority::ALL.into_iter().find(|p| p.label() == v));
                         }>
                             <option value="">"Any priority"</option>
-                            {priority_options.clone()}
+                            {priority_options()}
                         </select>
                     </label>
                     <label class="inline">
