@@ -64,17 +64,9 @@ pub fn CatalogPage(
             }
         })
         .collect_view();
-    let (lead, other, other_label) = match part {
-        Part::Clauses => (
-            "The 32 assessable requirements of clauses 4–10 (the management-system clauses). None of them can be excluded.",
-            Route::Catalog(Part::AnnexA),
-            "Annex A controls",
-        ),
-        Part::AnnexA => (
-            "The 38 reference controls of Annex A in 9 categories. A control may be excluded in the Statement of Applicability, with a justification.",
-            Route::Catalog(Part::Clauses),
-            "Clauses 4–10",
-        ),
+    let lead = match part {
+        Part::Clauses => "The 32 assessable requirements of clauses 4–10 (the management-system clauses). None of them can be excluded.",
+        Part::AnnexA => "The 38 reference controls of Annex A in 9 categories. A control may be excluded in the Statement of Applicability, with a justification.",
     };
     view! {
         <section class="page catalog">
@@ -85,8 +77,10 @@ pub fn CatalogPage(
                     <p class="small muted">"Ids and titles as published; every description, evidence line and question is gap42's own wording, not the standard's text. Catalog "{CATALOG_VERSION}"."</p>
                 </div>
                 <nav class="seg" aria-label="Catalog part">
-                    <a href=Route::Catalog(part).href() class="active" aria-current="page">{part.label()}</a>
-                    <a href=other.href()>{other_label}</a>
+                    {[Part::Clauses, Part::AnnexA].into_iter().map(|p| view! {
+                        <a href=Route::Catalog(p).href() class:active=p == part
+                            aria-current=(p == part).then_some("page")>{p.label()}</a>
+                    }).collect_view()}
                 </nav>
             </div>
             {groups}
