@@ -46,7 +46,7 @@ size-check:
 bench: setup
 	trunk build --release --dist dist-bench
 	@scripts/postbuild-check.sh dist-bench
-	@scripts/size-check.sh dist-bench || true
+	@GAP42_ENFORCE_PRODUCT_BUDGET=1 scripts/size-check.sh dist-bench || true
 	cd bench/hello && trunk build --release
 	node bench/run.mjs --dist dist-bench --hello bench/hello/dist
 

@@ -256,6 +256,7 @@ async function firstLoad(browser, mode, port) {
   await sleep(300); // let late requests (favicon, manifest) finish
   const r = await page.evaluate(() => ({
     fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+    wasmLoaded: (performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm')) || { responseEnd: NaN }).responseEnd,
     interactive: window.__bench.interactiveAt,
     started: window.__bench.startedAt,
   }));
@@ -298,7 +299,8 @@ async function workload(browser, records) {
   const itemId = await row.getAttribute('data-item');
   await row.focus();
   const labels = { 3: 'Largely implemented', 2: 'Partially implemented' };
-  const times = [];
+  const jitter = rng(7);
+  const times = [], domTimes = [];
   for (let i = 0; i < WARMUP + PRESSES; i++) {
     const key = i % 2 === 0 ? '3' : '2';
     await page.evaluate(([iid, label]) => {
@@ -308,7 +310,8 @@ async function workload(browser, records) {
           const el = document.querySelector(`[data-testid="level-${CSS.escape(iid)}"]`);
           if (el && el.textContent.includes(label)) {
             mo.disconnect();
-            requestAnimationFrame(() => resolve(performance.now() - B.keydownAt));
+            const dom = performance.now() - B.keydownAt;
+            requestAnimationFrame(() => resolve({ raf: performance.now() - B.keydownAt, dom }));
             return true;
           }
           return false;
@@ -320,8 +323,22 @@ async function workload(browser, records) {
     }, [itemId, labels[key]]);
     await page.keyboard.press(key);
     const dt = await page.evaluate(() => window.__bench.pending);
-    if (i >= WARMUP) times.push(dt);
-    await sleep(60);
+    if (i >= WARMUP) { times.push(dt.raf); domTimes.push(dt.dom); }
+    await sleep(40 + Math.floor(jitter() * 40)); // random phase against the 60 Hz frame clock
+  }
+  // The floor: a key the editor ignores ('x'), keydown → next animation frame. At 60 Hz this is
+  // 0–16.7 ms of waiting for the frame, whatever the app does.
+  const floor = [];
+  for (let i = 0; i < PRESSES; i++) {
+    await page.evaluate(() => {
+      const B = window.__bench;
+      B.pending = new Promise((resolve) => {
+        addEventListener('keydown', () => requestAnimationFrame(() => resolve(performance.now() - B.keydownAt)), { capture: true, once: true });
+      });
+    });
+    await page.keyboard.press('x');
+    floor.push(await page.evaluate(() => window.__bench.pending));
+    await sleep(40 + Math.floor(jitter() * 40)); // random phase against the 60 Hz frame clock
   }
   // Edit → IndexedDB commit: one edit at a time, each left to commit before the next.
   await page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 10_000 });
@@ -346,28 +363,35 @@ async function workload(browser, records) {
     await sleep(200);
   }
   await context.close();
-  return { list, jsHeap, wasmMemory, ratingP50: pct(times, 50), ratingP95: pct(times, 95), ratingAll: times, commits };
+  return { list, jsHeap, wasmMemory, ratingP50: pct(times, 50), ratingP95: pct(times, 95), ratingAll: times, domP50: pct(domTimes, 50), domP95: pct(domTimes, 95), floorP50: pct(floor, 50), floorP95: pct(floor, 95), commits };
 }
 
 /** Export and import of the large assessment through the transfer UI. */
 async function exchange(browser, large, tmpDir) {
   const { context, page } = await seeded(browser, [large], 1);
   await page.goto(`./#/a/${large.id}/overview`);
+  await page.locator('.item-row, [data-testid="assessment-transfer"], .page').first().waitFor({ timeout: 60_000 });
   const panel = page.getByTestId('assessment-transfer');
-  await panel.waitFor({ timeout: 60_000 });
-  const [dl] = await Promise.all([
-    page.waitForEvent('download', { timeout: 60_000 }),
-    panel.getByRole('button', { name: 'JSON (gap42 file)' }).click(),
-  ]);
+  const hasPanel = await panel.waitFor({ timeout: 20_000 }).then(() => true, () => false);
+  let button;
+  if (hasPanel) {
+    button = panel.getByRole('button', { name: 'JSON (gap42 file)' });
+  } else {
+    // Builds without the assessment's export panel: the home page's full backup (same data).
+    await page.goto('./#/');
+    button = page.getByRole('button', { name: 'Back up everything' });
+    await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Back up everything' && !b.disabled));
+  }
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), button.click()]);
   const exported = path.join(tmpDir, 'large-export.json');
   await dl.saveAs(exported);
   const exportMs = await page.evaluate(() => window.__bench.downloadAt - window.__bench.clickAt);
   const bytes = fs.statSync(exported).size;
-  // Import the same file as a new assessment (another id, so no replace/keep-both question).
-  const file = JSON.parse(fs.readFileSync(exported, 'utf8'));
-  file.assessment.id = 'bench-large-imported';
+  // Import a gap42.assessment file of the same assessment under another id (so no replace /
+  // keep-both question), pretty-printed like an export.
+  const catalog = fs.readFileSync(path.join(ROOT, 'src/catalog/mod.rs'), 'utf8').match(/CATALOG_VERSION: &str = "([^"]+)"/)[1];
   const importFile = path.join(tmpDir, 'large-import.json');
-  fs.writeFileSync(importFile, JSON.stringify(file, null, 2));
+  fs.writeFileSync(importFile, JSON.stringify({ format: 'gap42.assessment', version: 1, catalog, assessment: { ...large, id: 'bench-large-imported' }, snapshots: [] }, null, 2));
   await page.goto('./#/');
   await page.locator('#import-file').waitFor({ state: 'attached' });
   await page.evaluate(() => { delete window.__bench.changeAt; delete window.__bench.importDoneAt; });
@@ -375,7 +399,7 @@ async function exchange(browser, large, tmpDir) {
   await page.waitForFunction(() => window.__bench.importDoneAt !== undefined, null, { timeout: 60_000 });
   const importMs = await page.evaluate(() => window.__bench.importDoneAt - window.__bench.changeAt);
   await context.close();
-  return { exportMs, importMs, bytes, importBytes: fs.statSync(importFile).size };
+  return { exportMs, exportVia: hasPanel ? 'JSON export' : 'full backup (no export panel in this build)', bytes, importMs, importBytes: fs.statSync(importFile).size };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -438,12 +462,17 @@ async function main() {
     const S = {
       fcp: stats(loads.map((l) => l.fcp)),
       interactive: stats(loads.map((l) => l.interactive)),
+      wasmLoaded: stats(loads.map((l) => l.wasmLoaded)),
       helloInteractive: stats(hellos.map((l) => l.interactive)),
       helloFcp: stats(hellos.map((l) => l.fcp)),
       listRows: stats(works.map((w) => w.list.rows)),
       listInteractive: stats(works.map((w) => w.list.interactive)),
       ratingP50: stats(works.map((w) => w.ratingP50)),
       ratingP95: stats(works.map((w) => w.ratingP95)),
+      domP50: stats(works.map((w) => w.domP50)),
+      domP95: stats(works.map((w) => w.domP95)),
+      floorP50: stats(works.map((w) => w.floorP50)),
+      floorP95: stats(works.map((w) => w.floorP95)),
       commitAfterDebounce: stats(works.flatMap((w) => w.commits.map((c) => c.edit - DEBOUNCE_MS))),
       commitHooked: stats(works.flatMap((w) => w.commits.map((c) => c.debounce))),
       exportMs: stats(xs.map((x) => x.exportMs)),
@@ -452,23 +481,27 @@ async function main() {
       wasmMemory: stats(works.map((w) => w.wasmMemory)),
       memory: stats(works.map((w) => w.jsHeap + w.wasmMemory)),
     };
-    const pooled = works.flatMap((w) => w.ratingAll);
     const verdict = (ok) => (ok ? 'within' : '**over**');
     const rows = [];
     const sizeRow = (label, s, budget, ok) => rows.push([label, `${fmtBytes(s.raw)} / ${fmtBytes(s.gzip)} / **${fmtBytes(s.brotli)}**`, '', '', budget || '', budget ? verdict(ok) : '']);
     const timeRow = (label, st, fmt, budget, ok) => rows.push([label, fmt(st.median), fmt(st.min), fmt(st.max), budget || '', budget ? verdict(ok) : '']);
     for (const k of ['wasm', 'JS', 'CSS', 'HTML', 'other']) if (byKind[k]) sizeRow(`first load: ${k} (${byKind[k].files.length} file${byKind[k].files.length > 1 ? 's' : ''}) raw / gzip / brotli`, byKind[k]);
     sizeRow('first load: total raw / gzip / brotli', total, `≤ ${fmtBytes(BUDGET.firstLoadBrotli)} brotli`, total.brotli <= BUDGET.firstLoadBrotli);
+    timeRow('first load: navigation → wasm downloaded (responseEnd)', S.wasmLoaded, fmtMs);
     timeRow('first load: navigation → first contentful paint', S.fcp, fmtMs);
     timeRow('first load: navigation → interactive ("Create assessment")', S.interactive, fmtMs, `≤ ${BUDGET.interactiveMs} ms`, S.interactive.median <= BUDGET.interactiveMs);
     timeRow(`${STORED} stored: navigation → all list rows rendered`, S.listRows, fmtMs);
     timeRow(`${STORED} stored: navigation → interactive`, S.listInteractive, fmtMs);
-    timeRow(`rating change (key → rAF after new level), p50 of ${PRESSES}`, S.ratingP50, fmtMs);
-    timeRow(`rating change, p95 of ${PRESSES} (pooled: p95 ${fmtMs(pct(pooled, 95))})`, S.ratingP95, fmtMs, `p95 ≤ ${BUDGET.ratingP95Ms} ms`, S.ratingP95.median <= BUDGET.ratingP95Ms);
+    timeRow(`rating change: key → rAF after the new level shows, p50 of ${PRESSES}`, S.ratingP50, fmtMs);
+    timeRow(`rating change: key → rAF after the new level shows, p95 of ${PRESSES}`, S.ratingP95, fmtMs, `p95 ≤ ${BUDGET.ratingP95Ms} ms`, S.ratingP95.median <= BUDGET.ratingP95Ms);
+    timeRow('rating change: key → DOM shows the new level (the app\'s work), p50', S.domP50, fmtMs);
+    timeRow('rating change: key → DOM shows the new level, p95', S.domP95, fmtMs);
+    timeRow('floor: ignored key → next frame (60 Hz wait, no app work), p50', S.floorP50, fmtMs);
+    timeRow('floor: ignored key → next frame, p95', S.floorP95, fmtMs);
     timeRow(`edit → IndexedDB commit, minus the ${DEBOUNCE_MS} ms debounce (${S.commitAfterDebounce.n} edits)`, S.commitAfterDebounce, fmtMs, `≤ ${BUDGET.commitMs} ms`, S.commitAfterDebounce.median <= BUDGET.commitMs);
     timeRow('debounce timer fired → commit complete (hooked)', S.commitHooked, fmtMs);
-    timeRow(`export JSON of the large assessment (${(xs[0].bytes / 1e6).toFixed(1)} MB): click → download`, S.exportMs, fmtMs);
-    timeRow(`import of the same file: file chosen → "Imported"`, S.importMs, fmtMs);
+    timeRow(`large assessment (70 items, long texts): ${xs[0].exportVia} of ${(xs[0].bytes / 1e6).toFixed(1)} MB, click → download`, S.exportMs, fmtMs);
+    timeRow(`import of a ${(xs[0].importBytes / 1e6).toFixed(1)} MB file of it: file chosen → "Imported"`, S.importMs, fmtMs);
     timeRow(`${STORED} stored, list open: JS heap (after GC)`, S.jsHeap, fmtMiB);
     timeRow(`${STORED} stored, list open: wasm linear memory`, S.wasmMemory, fmtMiB);
     timeRow(`${STORED} stored, list open: JS heap + wasm memory`, S.memory, fmtMiB, `< ${fmtMiB(BUDGET.memoryBytes)}`, S.memory.median < BUDGET.memoryBytes);

@@ -129,6 +129,23 @@ fn to_json(value: &JsValue) -> Result<serde_json::Value, StorageError> {
     serde_json::from_str(&text).map_err(|e| StorageError::Corrupt(e.to_string()))
 }
 
+/// A stored record as an assessment: parsed straight from its text when it is of the current
+/// schema, through the migrations otherwise.
+fn record_to_assessment(value: &JsValue) -> Result<Assessment, StorageError> {
+    let text: String = js_sys::JSON::stringify(value)
+        .map_err(|_| StorageError::Corrupt("JSON.stringify failed".into()))?
+        .into();
+    match serde_json::from_str::<Assessment>(&text) {
+        Ok(a) if a.schema_version == SCHEMA_VERSION => Ok(a),
+        _ => {
+            let mut json: serde_json::Value =
+                serde_json::from_str(&text).map_err(|e| StorageError::Corrupt(e.to_string()))?;
+            migrate_record(&mut json)?;
+            from_json(json)
+        }
+    }
+}
+
 fn from_json<T: DeserializeOwned>(v: serde_json::Value) -> Result<T, StorageError> {
     serde_json::from_value(v).map_err(|e| StorageError::Corrupt(e.to_string()))
 }
@@ -232,6 +249,17 @@ impl Db {
 
     /// Every stored assessment, ordered by last change (newest first).
     pub async fn all_assessments(&self) -> Result<Vec<Assessment>, StorageError> {
+        let mut out = self.map_assessments(|a| a).await?;
+        out.sort_by(|a, b| b.updated.cmp(&a.updated));
+        Ok(out)
+    }
+
+    /// Apply `f` to every stored assessment, parsing one record at a time, so that only the
+    /// results (e.g. the list's summaries) are held, not every assessment at once.
+    pub async fn map_assessments<T>(
+        &self,
+        mut f: impl FnMut(Assessment) -> T,
+    ) -> Result<Vec<T>, StorageError> {
         let tx = self
             .rexie
             .transaction(&[ASSESSMENTS], TransactionMode::ReadOnly)?;
@@ -239,11 +267,8 @@ impl Db {
         finish(tx).await?;
         let mut out = Vec::with_capacity(values.len());
         for v in values {
-            let mut json = to_json(&v)?;
-            migrate_record(&mut json)?;
-            out.push(from_json::<Assessment>(json)?);
+            out.push(f(record_to_assessment(&v)?));
         }
-        out.sort_by(|a, b| b.updated.cmp(&a.updated));
         Ok(out)
     }
 

@@ -214,8 +214,11 @@ impl AppState {
     /// Reload the assessments list from storage.
     pub async fn refresh_list(&self) {
         let Some(db) = db() else { return };
-        match db.all_assessments().await {
-            Ok(all) => self.list.set(all.iter().map(Summary::of).collect()),
+        match db.map_assessments(|a| Summary::of(&a)).await {
+            Ok(mut list) => {
+                list.sort_by(|a, b| b.updated.cmp(&a.updated));
+                self.list.set(list)
+            }
             Err(e) => self.notify(e.to_string()),
         }
     }
