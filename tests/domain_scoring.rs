@@ -6,23 +6,9 @@ use std::collections::BTreeMap;
 use gap42::catalog::{catalog, Part};
 use gap42::domain::*;
 
-fn m(level: u8) -> Maturity {
-    Maturity::new(level).unwrap()
-}
-
-fn rated(level: u8) -> Response {
-    Response {
-        maturity: Some(m(level)),
-        ..Response::default()
-    }
-}
-
-fn rated_target(level: u8, target: u8) -> Response {
-    Response {
-        target: m(target),
-        ..rated(level)
-    }
-}
+#[path = "domain_support/mod.rs"]
+mod support;
+use support::*;
 
 fn excluded(level: Option<u8>) -> Response {
     Response {
@@ -32,10 +18,6 @@ fn excluded(level: Option<u8>) -> Response {
         },
         ..Response::default()
     }
-}
-
-fn map(pairs: Vec<(&str, Response)>) -> BTreeMap<String, Response> {
-    pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
 }
 
 fn close(a: f64, b: f64) -> bool {

@@ -6,16 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use gap42::catalog::{catalog, Part};
 use gap42::domain::*;
 
-fn m(level: u8) -> Maturity {
-    Maturity::new(level).unwrap()
-}
-
-fn rated(level: u8) -> Response {
-    Response {
-        maturity: Some(m(level)),
-        ..Response::default()
-    }
-}
+#[path = "domain_support/mod.rs"]
+mod support;
+use support::*;
 
 fn with_reason(level: Option<u8>, reason: InclusionReason) -> Response {
     Response {
@@ -34,10 +27,6 @@ fn excluded(justification: &str) -> Response {
         },
         ..Response::default()
     }
-}
-
-fn map(pairs: Vec<(&str, Response)>) -> BTreeMap<String, Response> {
-    pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
 }
 
 fn row<'a>(rows: &'a [SoaRow], id: &str) -> &'a SoaRow {
