@@ -1,14 +1,26 @@
 // trunk post_build hook (runs in the staging dir before dist/ is replaced).
 // 1. Moves trunk's inline loader <script> into a same-origin file (boot-<hash>.js): the
 //    Content-Security-Policy allows no inline script.
+// 0. Release builds: splits the wasm at gap42's split points and optimises it (split-wasm.mjs).
 // 2. Writes the service worker's precache list and a content-derived cache version into sw.js,
 //    from the files actually built (trunk hashes names, so a hand-written list would go stale).
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { splitRelease } from './split-wasm.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) { console.error('post-build: TRUNK_STAGING_DIR is not set (run through trunk)'); process.exit(1); }
+if (process.env.TRUNK_PROFILE === 'release') {
+  const sourceDir = process.env.TRUNK_SOURCE_DIR || process.cwd();
+  try {
+    const { split, files } = splitRelease({ staging: dir, sourceDir });
+    console.log(`post-build: ${split ? 'split and optimised' : 'optimised (no split points)'}: ${files.join(', ')}`);
+  } catch (e) {
+    console.error(String(e.message || e));
+    process.exit(1);
+  }
+}
 const indexPath = path.join(dir, 'index.html');
 let html = fs.readFileSync(indexPath, 'utf8');
 

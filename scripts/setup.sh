@@ -32,6 +32,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " ${WBG_VERSION}"; then
   cargo install wasm-bindgen-cli --version "${WBG_VERSION}" --force
 fi
 
+# wasm-split cuts the release wasm at gap42's split points (scripts/split-wasm.mjs).
+WASM_SPLIT_VERSION="0.2.4"
+if ! command -v wasm-split-cli >/dev/null 2>&1 \
+   || ! cargo install --list | grep -qx "wasm_split_cli_support v${WASM_SPLIT_VERSION}:"; then
+  say "installing wasm-split-cli ${WASM_SPLIT_VERSION} (about a minute and a half, once)"
+  cargo install wasm_split_cli_support --version "${WASM_SPLIT_VERSION}" --features build-binary --locked --force
+fi
+
 # Node packages: binaryen (wasm-opt 132; never Debian's 108), Playwright test runner, axe-core.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then

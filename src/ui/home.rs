@@ -314,5 +314,3 @@ fn Row(
         </tr>
     }
 }
-
-pub use super::transfer::SharePage;

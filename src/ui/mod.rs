@@ -7,6 +7,7 @@ pub mod components;
 pub mod crypto;
 pub mod editor;
 pub mod home;
+pub mod lazy;
 pub mod pwa;
 pub mod results;
 pub mod route;
@@ -59,21 +60,29 @@ pub fn App() -> impl IntoView {
     });
 
     let view_route = move || {
+        use lazy::Lazy;
+        let loading = || view! { <p class="muted page-loading" aria-busy="true">"Loading…"</p> };
         match route.get() {
-        Route::Home => home::HomePage().into_any(),
-        Route::About => about::AboutPage().into_any(),
-        Route::Settings => settings::SettingsPage().into_any(),
-        Route::Catalog(part) => view! { <catalog_page::CatalogPage part=part /> }.into_any(),
-        Route::Assessment(id, page) => view! { <shell::AssessmentShell id=id page=page /> }.into_any(),
-        Route::Share(payload) => view! { <home::SharePage payload=payload /> }.into_any(),
-        Route::NotFound(h) => view! {
-            <section class="page narrow">
-                <h1>"Page not found"</h1>
-                <p>"There is nothing at " <code>{h}</code> ". "<a href="#/">"Back to your assessments"</a></p>
-            </section>
+            Route::Home => home::HomePage().into_any(),
+            Route::About => view! { <Lazy load=lazy::about_view fallback=loading /> }.into_any(),
+            Route::Settings => view! { <Lazy load=lazy::settings_view fallback=loading /> }.into_any(),
+            Route::Catalog(part) => {
+                view! { <Lazy load=move || lazy::catalog_view(part) fallback=loading /> }.into_any()
+            }
+            Route::Assessment(id, page) => {
+                view! { <Lazy load=move || lazy::assessment_view(id, page) fallback=loading /> }.into_any()
+            }
+            Route::Share(payload) => {
+                view! { <Lazy load=move || lazy::share_view(payload) fallback=loading /> }.into_any()
+            }
+            Route::NotFound(h) => view! {
+                <section class="page narrow">
+                    <h1>"Page not found"</h1>
+                    <p>"There is nothing at " <code>{h}</code> ". "<a href="#/">"Back to your assessments"</a></p>
+                </section>
+            }
+            .into_any(),
         }
-        .into_any(),
-    }
     };
 
     view! {

@@ -91,8 +91,13 @@ fn register(update: RwSignal<Update>) {
 
     let promise = sw.register("./sw.js");
     spawn_local(async move {
-        let registration = match JsFuture::from(promise).await {
-            Ok(r) => r.unchecked_into::<ServiceWorkerRegistration>(),
+        // A browser (or policy) that blocks service workers may resolve with no registration.
+        let registration = match JsFuture::from(promise).await.map(|r| r.dyn_into()) {
+            Ok(Ok(r)) => r,
+            Ok(Err(_)) => {
+                leptos::logging::warn!("gap42: service workers are blocked here; no offline use");
+                return;
+            }
             Err(e) => {
                 // The app works without it, only not offline.
                 leptos::logging::warn!("gap42: service worker not registered: {e:?}");

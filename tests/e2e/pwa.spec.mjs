@@ -116,6 +116,9 @@ test('after one visit the app and its data work offline', async ({ page, context
   await page.goto('./?source=pwa#/');
   await expect(page.getByTestId('assessment-row')).toHaveCount(1);
   await expect(page.getByTestId('assessment-row')).toContainText('Offline readiness');
+  // A page never opened online works too: its split module was precached at install.
+  await page.goto('./#/catalog/annex-a');
+  await expect(page.locator('details.cat-item')).toHaveCount(38);
 });
 
 test('the same build works under a sub-path (/tools/gap42/)', async ({ browser }) => {

@@ -12,6 +12,7 @@ use super::{existing_revisions, general_problem, import_entries, read_file, Prob
 use crate::exchange::json::{import, AssessmentFile, Problem, ProblemKind, MAX_IMPORT_BYTES};
 use crate::exchange::share::decompress;
 use crate::ui::crypto::{self, CryptoError};
+use crate::ui::lazy::{self, Lazy};
 use crate::ui::route::{page_href, Page};
 use crate::ui::state::AppState;
 
@@ -113,28 +114,26 @@ async fn finish(
     }
 }
 
+/// A file picked or dropped on the import panel. Numbered, so that picking the same file again
+/// (after fixing it) is a new pick.
+#[derive(Clone)]
+pub struct Picked {
+    /// 1, 2, … in the order of picking.
+    pub seq: u32,
+    /// The file.
+    pub file: web_sys::File,
+}
+
 /// Import a gap42 file: one assessment, a backup, or an encrypted export. Pick it with the
-/// button (keyboard: Tab to it, Enter) or drop it on the panel.
+/// button (keyboard: Tab to it, Enter) or drop it on the panel. The panel itself is part of the
+/// first load; what happens to a file ([`ImportFlow`]) is loaded when the first file is picked.
 #[component]
 pub fn ImportPanel() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let stage = RwSignal::new(Stage::Idle);
+    let picked = RwSignal::new_local(None::<Picked>);
     let over = RwSignal::new(false);
-    let passphrase = RwSignal::new(String::new());
-
     let take_file = move |file: web_sys::File| {
-        let name = file.name();
-        stage.set(Stage::Busy("Reading the file…"));
-        spawn_local(async move {
-            let label = format!("“{name}”");
-            match read_file(&file).await {
-                Ok(bytes) => accept(state, stage, label, bytes).await,
-                Err(p) => stage.set(Stage::Failed {
-                    file: label,
-                    problems: vec![p],
-                }),
-            }
-        });
+        let seq = picked.with_untracked(|p| p.as_ref().map_or(1, |p| p.seq + 1));
+        picked.set(Some(Picked { seq, file }));
     };
 
     let on_change = move |ev: leptos::ev::Event| {
@@ -165,6 +164,63 @@ pub fn ImportPanel() -> impl IntoView {
         ev.prevent_default();
         over.set(true);
     };
+
+    view! {
+        <section class="card import" aria-labelledby="import-title">
+            <h2 id="import-title">"Import"</h2>
+            <div class="dropzone" class:over=move || over.get()
+                on:dragenter=on_dragover on:dragover=on_dragover
+                on:dragleave=move |_| over.set(false) on:drop=on_drop>
+                <input type="file" id="import-file" class="file-input" accept=".json,application/json"
+                    on:change=on_change aria-describedby="import-help" />
+                <label for="import-file" class="button secondary">"Choose a file…"</label>
+                <span class="muted">" or drop it here"</span>
+                <p id="import-help" class="muted small">
+                    {format!("A gap42 file (.json): one assessment, a backup of everything, or an encrypted export. Up to {} MB. Nothing is stored until the whole file has been checked.", MAX_IMPORT_BYTES / 1_048_576)}
+                </p>
+            </div>
+            <div class="import-status" aria-live="polite">
+                <Show when=move || picked.with(|p| p.is_some())>
+                    <Lazy load=move || lazy::import_flow(picked)
+                        fallback=|| view! { <p class="muted" aria-busy="true">"Reading the file…"</p> } />
+                </Show>
+            </div>
+        </section>
+    }
+}
+
+/// What happens to each picked file: read, decrypt (asking for the passphrase), check, review
+/// collisions, import; every problem is listed.
+#[component]
+pub fn ImportFlow(
+    /// The latest file picked on the panel.
+    picked: RwSignal<Option<Picked>, LocalStorage>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let stage = RwSignal::new(Stage::Idle);
+    let passphrase = RwSignal::new(String::new());
+
+    let take_file = move |file: web_sys::File| {
+        let name = file.name();
+        stage.set(Stage::Busy("Reading the file…"));
+        spawn_local(async move {
+            let label = format!("“{name}”");
+            match read_file(&file).await {
+                Ok(bytes) => accept(state, stage, label, bytes).await,
+                Err(p) => stage.set(Stage::Failed {
+                    file: label,
+                    problems: vec![p],
+                }),
+            }
+        });
+    };
+
+    // Each new pick starts over (syncing with the outside world: the file is read from disk).
+    Effect::new(move |_| {
+        if let Some(p) = picked.get() {
+            take_file(p.file);
+        }
+    });
 
     let unlock = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -253,21 +309,5 @@ pub fn ImportPanel() -> impl IntoView {
     }
     };
 
-    view! {
-        <section class="card import" aria-labelledby="import-title">
-            <h2 id="import-title">"Import"</h2>
-            <div class="dropzone" class:over=move || over.get()
-                on:dragenter=on_dragover on:dragover=on_dragover
-                on:dragleave=move |_| over.set(false) on:drop=on_drop>
-                <input type="file" id="import-file" class="file-input" accept=".json,application/json"
-                    on:change=on_change aria-describedby="import-help" />
-                <label for="import-file" class="button secondary">"Choose a file…"</label>
-                <span class="muted">" or drop it here"</span>
-                <p id="import-help" class="muted small">
-                    {format!("A gap42 file (.json): one assessment, a backup of everything, or an encrypted export. Up to {} MB. Nothing is stored until the whole file has been checked.", MAX_IMPORT_BYTES / 1_048_576)}
-                </p>
-            </div>
-            <div class="import-status" aria-live="polite">{body}</div>
-        </section>
-    }
+    view! { {body} }
 }

@@ -31,7 +31,7 @@ use crate::exchange::json::{
 use plan::{collisions, Choice, Plan};
 
 pub use export::AssessmentTransfer;
-pub use import::ImportPanel;
+pub use import::{ImportFlow, ImportPanel, Picked};
 pub use share_page::SharePage;
 
 /// "Back up everything" on the home page: one `gap42.backup` file with every assessment and its
@@ -43,7 +43,12 @@ pub fn ExportButtons() -> impl IntoView {
     let backup = move |_| {
         set_busy.set(true);
         spawn_local(async move {
-            backup_everything(state).await;
+            match super::lazy::backup_everything(state).await {
+                Ok(backup) => backup.await,
+                Err(e) => state.notify(format!(
+                    "The backup could not be made: {e}. Check the connection and reload gap42."
+                )),
+            }
             set_busy.set(false);
         });
     };
@@ -63,7 +68,8 @@ pub fn ExportButtons() -> impl IntoView {
     }
 }
 
-async fn backup_everything(state: AppState) {
+/// Writes the backup file (loaded on demand: see [`super::lazy::backup_everything`]).
+pub async fn backup_everything(state: AppState) {
     state.flush().await;
     let Some(db) = db() else {
         state.notify("Storage is not available, so there is nothing to back up.");
