@@ -353,10 +353,12 @@ async function workload(browser, records) {
     const key = i % 2 === 0 ? '3' : '2';
     await page.evaluate(([iid, label]) => {
       const B = window.__bench;
+      // Only the level text is observed (found once, before the key): the observer's own cost
+      // stays out of the measured work as far as possible.
+      const el = document.querySelector(`[data-testid="level-${CSS.escape(iid)}"]`);
       B.pending = new Promise((resolve) => {
         const done = () => {
-          const el = document.querySelector(`[data-testid="level-${CSS.escape(iid)}"]`);
-          if (el && el.textContent.includes(label)) {
+          if (el.textContent.includes(label)) {
             mo.disconnect();
             const dom = performance.now() - B.keydownAt;
             requestAnimationFrame(() => resolve({ raf: performance.now() - B.keydownAt, dom }));
@@ -365,7 +367,7 @@ async function workload(browser, records) {
           return false;
         };
         const mo = new MutationObserver(done);
-        mo.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+        mo.observe(el, { subtree: true, childList: true, characterData: true });
         B.keydownAt = Infinity;
       });
     }, [itemId, labels[key]]);
