@@ -242,8 +242,9 @@ pub fn EditorPage(
                     }
                 })
             };
-            let readiness = Signal::derive(move || state.editor.scores.with(|s| s.as_ref().and_then(|s| s.group(gid)).and_then(|g| g.readiness.percent())));
-            let coverage = move || state.editor.scores.with(|s| s.as_ref().and_then(|s| s.group(gid)).and_then(|g| g.readiness.coverage_percent()));
+            // Memos, not derived signals: a rating change re-renders only its own group's figures.
+            let readiness = Memo::new(move |_| state.editor.scores.with(|s| s.as_ref().and_then(|s| s.group(gid)).and_then(|g| g.readiness.percent())));
+            let coverage = Memo::new(move |_| state.editor.scores.with(|s| s.as_ref().and_then(|s| s.group(gid)).and_then(|g| g.readiness.coverage_percent())));
             view! {
                 <Show when=move || !in_group.with(|v| v.is_empty())>
                     <section class="group" aria-labelledby=format!("group-{gid}")>
@@ -256,7 +257,7 @@ pub fn EditorPage(
                             <span class="group-score">
                                 <Meter value=readiness label=format!("Readiness of {gid}") />
                                 <span class="num">{move || percent_text(readiness.get())}</span>
-                                <span class="muted small">{move || format!("coverage {}", percent_text(coverage()))}</span>
+                                <span class="muted small">{move || format!("coverage {}", percent_text(coverage.get()))}</span>
                             </span>
                         </header>
                         <ol class="items" id=format!("group-body-{gid}") hidden=collapsed>
@@ -357,37 +358,23 @@ fn ItemRow(
         return ().into_any();
     };
     let doc = state.editor.doc;
-    let maturity = Memo::new(move |_| {
+    // One memo per row on the assessment (not one per figure): a rating change re-runs 70 cheap
+    // lookups, and only the changed row's figures below re-render.
+    let row = Memo::new(move |_| {
         doc.with(|d| {
-            d.as_ref()
-                .and_then(|a| a.response_ref(id))
-                .and_then(|r| r.maturity)
+            let r = d.as_ref().and_then(|a| a.response_ref(id));
+            RowState {
+                maturity: r.and_then(|r| r.maturity),
+                target: r.map(|r| r.target).unwrap_or_default(),
+                excluded: r.map(|r| r.is_excluded()).unwrap_or(false),
+                evidence_count: r.map(|r| r.evidence.len()).unwrap_or(0),
+            }
         })
     });
-    let target = Memo::new(move |_| {
-        doc.with(|d| {
-            d.as_ref()
-                .and_then(|a| a.response_ref(id))
-                .map(|r| r.target)
-                .unwrap_or_default()
-        })
-    });
-    let excluded = Memo::new(move |_| {
-        doc.with(|d| {
-            d.as_ref()
-                .and_then(|a| a.response_ref(id))
-                .map(|r| r.is_excluded())
-                .unwrap_or(false)
-        })
-    });
-    let evidence_count = Memo::new(move |_| {
-        doc.with(|d| {
-            d.as_ref()
-                .and_then(|a| a.response_ref(id))
-                .map(|r| r.evidence.len())
-                .unwrap_or(0)
-        })
-    });
+    let maturity = Memo::new(move |_| row.with(|r| r.maturity));
+    let target = Memo::new(move |_| row.with(|r| r.target));
+    let excluded = Memo::new(move |_| row.with(|r| r.excluded));
+    let evidence_count = Memo::new(move |_| row.with(|r| r.evidence_count));
     let is_open = move || expanded.get() == Some(id);
 
     let rate = move |m: Option<Maturity>| {
@@ -616,4 +603,13 @@ fn EvidenceList(
             <button type="button" class="secondary" on:click=move |_| set.run(Box::new(|r| r.evidence.push(Evidence::default())))>"Add evidence"</button>
         </fieldset>
     }
+}
+
+/// What a row of the list shows of its item's response.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct RowState {
+    maturity: Option<Maturity>,
+    target: Maturity,
+    excluded: bool,
+    evidence_count: usize,
 }

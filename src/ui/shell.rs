@@ -43,18 +43,19 @@ pub fn AssessmentShell(
             .with(|d| d.as_ref().map(|a| a.id == id_match).unwrap_or(false))
     });
 
-    let readiness = Signal::derive(move || {
+    // Memos: the header re-renders only when a figure it shows changes.
+    let readiness = Memo::new(move |_| {
         ed.scores
             .with(|s| s.as_ref().and_then(|s| s.overall.percent()))
     });
-    let coverage = Signal::derive(move || {
+    let coverage = Memo::new(move |_| {
         ed.scores
             .with(|s| s.as_ref().and_then(|s| s.overall.coverage_percent()))
     });
-    let verdict = move || {
+    let verdict = Memo::new(move |_| {
         ed.prediction
             .with(|p| p.as_ref().map(|p| p.verdict.label()).unwrap_or(""))
-    };
+    });
     let save_status = move || {
         if ed.save_error.with(|e| e.is_some()) {
             ("save-error", "Not saved")
