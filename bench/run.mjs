@@ -421,6 +421,31 @@ async function workload(browser, records) {
 }
 
 /** Export and import of the large assessment through the transfer UI. */
+/** The hello world's floor for a key press: a digit sets one text; same trace measure as gap42. */
+async function helloKeys(browser) {
+  const { context, page } = await newPage(browser, 'hello', HELLO_PORT);
+  await page.goto('./');
+  await page.locator('#level').waitFor();
+  await page.locator('#level').focus();
+  await browser.startTracing(page, { categories: ['toplevel', 'benchmark'] });
+  for (let i = 0; i < WARMUP + PRESSES; i++) {
+    const key = i % 2 === 0 ? '3' : '2';
+    await page.evaluate((k) => {
+      const el = document.getElementById('level');
+      window.__helloDone = new Promise((resolve) => {
+        const mo = new MutationObserver(() => { if (el.textContent.endsWith(k)) { mo.disconnect(); requestAnimationFrame(() => resolve()); } });
+        mo.observe(el, { subtree: true, childList: true, characterData: true });
+      });
+    }, key);
+    await page.keyboard.press(key);
+    await page.evaluate(() => window.__helloDone);
+    await sleep(40);
+  }
+  const work = frameWork(JSON.parse((await browser.stopTracing()).toString('utf8')), WARMUP + PRESSES, WARMUP);
+  await context.close();
+  return { workP50: pct(work, 50), workP95: pct(work, 95) };
+}
+
 async function exchange(browser, large, tmpDir) {
   const { context, page } = await seeded(browser, [large], 1);
   await page.goto(`./#/a/${large.id}/overview`);
@@ -501,6 +526,9 @@ async function main() {
     log(`${STORED} assessments stored: list, memory, ${PRESSES} rating changes and ${EDITS} edits per run`);
     const works = [];
     for (let i = 0; i < RUNS; i++) { works.push(await workload(browser, records)); log(`  run ${i + 1}/${RUNS} done`); }
+    log('hello world: key presses');
+    const helloWorks = [];
+    for (let i = 0; i < RUNS; i++) helloWorks.push(await helloKeys(browser));
     log('export and import of the large assessment');
     const xs = [];
     for (let i = 0; i < RUNS; i++) xs.push(await exchange(browser, large, tmpDir));
@@ -527,6 +555,8 @@ async function main() {
       wasmLoaded: stats(loads.map((l) => l.wasmLoaded)),
       helloInteractive: stats(hellos.map((l) => l.interactive)),
       helloFcp: stats(hellos.map((l) => l.fcp)),
+      helloWorkP50: stats(helloWorks.map((w) => w.workP50)),
+      helloWorkP95: stats(helloWorks.map((w) => w.workP95)),
       listRows: stats(works.map((w) => w.list.rows)),
       listInteractive: stats(works.map((w) => w.list.interactive)),
       openMs: stats(works.map((w) => w.openMs)),
@@ -586,6 +616,9 @@ async function main() {
     rows.push(['hello world (Leptos 0.8 CSR, same profile): wasm raw / gzip / brotli', `${fmtBytes(helloWasm.raw)} / ${fmtBytes(helloWasm.gzip)} / **${fmtBytes(helloWasm.brotli)}**`, '', '', '', '']);
     timeRow('hello world: navigation → interactive', S.helloInteractive, fmtMs);
     rows.push(['gap42 ÷ hello world: wasm brotli', `${(appWasm.brotli / helloWasm.brotli).toFixed(1)}×`, '', '', '', '']);
+    timeRow(`hello world: key → its frame painted (one text changes), main-thread work (trace), p50 of ${PRESSES}`, S.helloWorkP50, fmtMs);
+    timeRow(`hello world: key → its frame painted, p95 of ${PRESSES}`, S.helloWorkP95, fmtMs);
+    rows.push(['gap42 ÷ hello world: rating change work p95 (medians)', `${(S.workP95.median / S.helloWorkP95.median).toFixed(2)}×`, '', '', '', '']);
     rows.push(['gap42 ÷ hello world: interactive (medians)', `${(S.interactive.median / S.helloInteractive.median).toFixed(2)}×`, '', '', '', '']);
 
     const header = ['measure', `median (${RUNS} runs)`, 'min', 'max', 'budget', ''];
