@@ -1,8 +1,9 @@
 //! Split points: the pages that the home page does not need, loaded on demand.
 //!
 //! In a release build made with `--cfg gap42_split` (what `make dist` does), each function below
-//! is a Leptos `#[lazy]` split point: `scripts/post-build.mjs` cuts the wasm at these functions
-//! with `wasm-split`, so the first load fetches only the home page's code and each of these pages
+//! is a `wasm_split` split point (the mechanism behind Leptos's `#[lazy]`, used directly for its
+//! `fallible` option): `scripts/split-wasm.mjs` cuts the wasm at these functions with
+//! `wasm-split`, so the first load fetches only the home page's code and each of these pages
 //! arrives as its own small wasm file the first time it is opened (the service worker precaches
 //! them all for offline use). In every other build (debug, tests) they are plain `async` functions
 //! and nothing is split. Either way the callers are the same: [`Lazy`] awaits the function inside a
@@ -15,7 +16,6 @@ use leptos::prelude::*;
 
 use super::route::Page;
 use super::state::AppState;
-use super::transfer::Picked;
 use crate::catalog::Part;
 
 /// A part of gap42 that could not be fetched (offline without the service worker's copy, or a
@@ -96,7 +96,7 @@ split_point! {
 split_point! {
     /// What happens to a file picked or dropped on the home page's import panel: checking,
     /// decrypting, the review of collisions, the import.
-    import_flow(picked: RwSignal<Option<Picked>, LocalStorage>) -> AnyView {
+    import_flow(picked: RwSignal<Option<web_sys::File>, LocalStorage>) -> AnyView {
         view! { <super::transfer::ImportFlow picked=picked /> }.into_any()
     }
 }

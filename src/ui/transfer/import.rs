@@ -114,26 +114,17 @@ async fn finish(
     }
 }
 
-/// A file picked or dropped on the import panel. Numbered, so that picking the same file again
-/// (after fixing it) is a new pick.
-#[derive(Clone)]
-pub struct Picked {
-    /// 1, 2, … in the order of picking.
-    pub seq: u32,
-    /// The file.
-    pub file: web_sys::File,
-}
-
 /// Import a gap42 file: one assessment, a backup, or an encrypted export. Pick it with the
 /// button (keyboard: Tab to it, Enter) or drop it on the panel. The panel itself is part of the
 /// first load; what happens to a file ([`ImportFlow`]) is loaded when the first file is picked.
 #[component]
 pub fn ImportPanel() -> impl IntoView {
-    let picked = RwSignal::new_local(None::<Picked>);
+    // The latest file picked or dropped. Setting it always notifies, so picking the same file
+    // again (after fixing it) starts over.
+    let picked = RwSignal::new_local(None::<web_sys::File>);
     let over = RwSignal::new(false);
     let take_file = move |file: web_sys::File| {
-        let seq = picked.with_untracked(|p| p.as_ref().map_or(1, |p| p.seq + 1));
-        picked.set(Some(Picked { seq, file }));
+        picked.set(Some(file));
     };
 
     let on_change = move |ev: leptos::ev::Event| {
@@ -194,7 +185,7 @@ pub fn ImportPanel() -> impl IntoView {
 #[component]
 pub fn ImportFlow(
     /// The latest file picked on the panel.
-    picked: RwSignal<Option<Picked>, LocalStorage>,
+    picked: RwSignal<Option<web_sys::File>, LocalStorage>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let stage = RwSignal::new(Stage::Idle);
@@ -217,8 +208,8 @@ pub fn ImportFlow(
 
     // Each new pick starts over (syncing with the outside world: the file is read from disk).
     Effect::new(move |_| {
-        if let Some(p) = picked.get() {
-            take_file(p.file);
+        if let Some(file) = picked.get() {
+            take_file(file);
         }
     });
 

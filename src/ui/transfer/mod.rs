@@ -31,7 +31,7 @@ use crate::exchange::json::{
 use plan::{collisions, Choice, Plan};
 
 pub use export::AssessmentTransfer;
-pub use import::{ImportFlow, ImportPanel, Picked};
+pub use import::{ImportFlow, ImportPanel};
 pub use share_page::SharePage;
 
 /// "Back up everything" on the home page: one `gap42.backup` file with every assessment and its
