@@ -32,6 +32,9 @@ const EDITS = 5; // edit → commit measurements per run
 const STORED = 200; // assessments stored for the list, rating, edit and memory measurements
 const DEBOUNCE_MS = 300; // src/ui/state.rs SAVE_DELAY_MS
 const OUT = path.join(ROOT, 'bench-results');
+// BENCH_ONLY=keys: only the key-press rows (gap42's rating change and the hello world's key),
+// printed as a short summary and not written to bench-results/; for trying a change quickly.
+const ONLY_KEYS = process.env.BENCH_ONLY === 'keys';
 
 // Budgets (README "Measured figures"). KB = 1000 bytes, MiB = 1024 × 1024 bytes.
 const BUDGET = {
@@ -515,6 +518,17 @@ async function main() {
     records.sort((a, b) => b.updated.localeCompare(a.updated)); // records[0] is the top row
     const large = largeAssessment();
 
+    if (ONLY_KEYS) {
+      const works = [], helloWorks = [];
+      for (let i = 0; i < RUNS; i++) works.push(await workload(browser, records));
+      for (let i = 0; i < RUNS; i++) helloWorks.push(await helloKeys(browser));
+      const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      const row = (name, ws) => console.log(`${name}: p50 ${med(ws.map((w) => w.workP50)).toFixed(2)} ms, ` +
+        `p95 ${med(ws.map((w) => w.workP95)).toFixed(2)} ms (per run: ${ws.map((w) => w.workP95.toFixed(1)).join(' ')})`);
+      row('gap42 rating change work', works);
+      row('hello world key work', helloWorks);
+      return;
+    }
     log(`${RUNS} runs each; first loads of gap42 and hello`);
     const loads = [], hellos = [];
     await firstLoad(browser, 'app', PORT); // warm-up (browser start-up effects), not counted

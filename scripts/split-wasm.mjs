@@ -46,7 +46,9 @@ function run(cmd, args) {
 }
 
 function optimise(file, sourceDir) {
-  run(tool('wasm-opt', sourceDir), [...WASM_OPT_FLAGS, file, '-o', file]);
+  // GAP42_WASM_NAMES=1 keeps function names (for a CPU profile that names Rust functions).
+  const names = process.env.GAP42_WASM_NAMES === '1' ? ['-g'] : [];
+  run(tool('wasm-opt', sourceDir), [...WASM_OPT_FLAGS, ...names, file, '-o', file]);
 }
 
 /**

@@ -5,12 +5,13 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::components::{level_class, percent_text, Meter};
+use super::keyed::Keyed;
 use super::route::focused_item;
 use super::state::AppState;
 use crate::catalog::{catalog, Item, Part, CROSSWALK_PROVENANCE};
 use crate::domain::{
-    check_response, ActionStatus, Applicability, DomainError, Evidence, InclusionReason, Maturity,
-    Priority, Response,
+    check_response, ActionStatus, Applicability, Assessment, DomainError, Evidence,
+    InclusionReason, Maturity, Priority, Response,
 };
 
 /// Which items the list shows.
@@ -109,11 +110,26 @@ pub fn EditorPage(
     let expanded: RwSignal<Option<&'static str>> = RwSignal::new(None);
     let (help, set_help) = signal(false);
 
+    // What each row shows of its item's response: a rating change notifies the changed row only.
+    let rows = StoredValue::new(Keyed::new(
+        catalog().items_of(part).map(|i| i.id),
+        move |id| doc.with(|d| RowState::of(d.as_ref(), id)),
+    ));
+
     // The flat list of visible item ids, in order: what j/k walk through.
     let visible = Memo::new(move |_| {
         let q = query.get().to_lowercase();
         let g = group.get();
         let f = filter.get();
+        // Without a search or a filter the list does not depend on the assessment (and is not
+        // marked on each rating change).
+        if q.is_empty() && f == Filter::All {
+            return catalog()
+                .items_of(part)
+                .filter(|i| g.is_empty() || i.group == g)
+                .map(|i| i.id)
+                .collect::<Vec<_>>();
+        }
         doc.with(|d| {
             catalog()
                 .items_of(part)
@@ -222,6 +238,16 @@ pub fn EditorPage(
     on_cleanup(move || handle.remove());
 
     let groups: Vec<_> = catalog().groups_of(part).collect();
+    // Each group's figures, notified only when they change (a rating moves one group's figures).
+    let scores = state.editor.scores;
+    let group_figures = StoredValue::new(Keyed::new(groups.iter().map(|g| g.id), move |gid| {
+        scores.with(|s| {
+            s.as_ref()
+                .and_then(|s| s.group(gid))
+                .map(|g| (g.readiness.percent(), g.readiness.coverage_percent()))
+                .unwrap_or((None, None))
+        })
+    }));
     let group_options = groups
         .iter()
         .map(|g| view! { <option value=g.id>{format!("{} {}", g.id, g.title)}</option> })
@@ -242,9 +268,9 @@ pub fn EditorPage(
                     }
                 })
             };
-            // Memos, not derived signals: a rating change re-renders only its own group's figures.
-            let readiness = Memo::new(move |_| state.editor.scores.with(|s| s.as_ref().and_then(|s| s.group(gid)).and_then(|g| g.readiness.percent())));
-            let coverage = Memo::new(move |_| state.editor.scores.with(|s| s.as_ref().and_then(|s| s.group(gid)).and_then(|g| g.readiness.coverage_percent())));
+            let figures = group_figures.with_value(|f| f.signal(&gid)).unwrap_or_default();
+            let readiness = Memo::new(move |_| figures.get().0);
+            let coverage = Memo::new(move |_| figures.get().1);
             view! {
                 <Show when=move || !in_group.with(|v| v.is_empty())>
                     <section class="group" aria-labelledby=format!("group-{gid}")>
@@ -262,7 +288,7 @@ pub fn EditorPage(
                         </header>
                         <ol class="items" id=format!("group-body-{gid}") hidden=collapsed>
                             <For each=move || in_group.get() key=|id| *id let:id>
-                                <ItemRow id=id focused=focused expanded=expanded />
+                                {rows.with_value(|r| r.signal(&id)).map(|row| view! { <ItemRow id=id row=row focused=focused expanded=expanded /> })}
                             </For>
                         </ol>
                     </section>
@@ -348,6 +374,8 @@ fn HelpOverlay(
 fn ItemRow(
     /// Item id.
     id: &'static str,
+    /// What the row shows of the item's response (notified only when it changes).
+    row: Signal<RowState>,
     /// The focused item of the list.
     focused: RwSignal<Option<&'static str>>,
     /// The item whose details are open.
@@ -357,20 +385,7 @@ fn ItemRow(
     let Some(item) = catalog().item(id) else {
         return ().into_any();
     };
-    let doc = state.editor.doc;
-    // One memo per row on the assessment (not one per figure): a rating change re-runs 70 cheap
-    // lookups, and only the changed row's figures below re-render.
-    let row = Memo::new(move |_| {
-        doc.with(|d| {
-            let r = d.as_ref().and_then(|a| a.response_ref(id));
-            RowState {
-                maturity: r.and_then(|r| r.maturity),
-                target: r.map(|r| r.target).unwrap_or_default(),
-                excluded: r.map(|r| r.is_excluded()).unwrap_or(false),
-                evidence_count: r.map(|r| r.evidence.len()).unwrap_or(0),
-            }
-        })
-    });
+    // A memo per figure: a change of the target does not re-render the rating buttons.
     let maturity = Memo::new(move |_| row.with(|r| r.maturity));
     let target = Memo::new(move |_| row.with(|r| r.target));
     let excluded = Memo::new(move |_| row.with(|r| r.excluded));
@@ -612,4 +627,16 @@ struct RowState {
     target: Maturity,
     excluded: bool,
     evidence_count: usize,
+}
+
+impl RowState {
+    fn of(a: Option<&Assessment>, id: &str) -> RowState {
+        let r = a.and_then(|a| a.response_ref(id));
+        RowState {
+            maturity: r.and_then(|r| r.maturity),
+            target: r.map(|r| r.target).unwrap_or_default(),
+            excluded: r.map(|r| r.is_excluded()).unwrap_or(false),
+            evidence_count: r.map(|r| r.evidence.len()).unwrap_or(0),
+        }
+    }
 }

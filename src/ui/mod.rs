@@ -7,6 +7,7 @@ pub mod components;
 pub mod crypto;
 pub mod editor;
 pub mod home;
+pub mod keyed;
 pub mod lazy;
 pub mod pwa;
 pub mod results;

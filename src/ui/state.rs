@@ -110,8 +110,10 @@ pub struct Editor {
     pub conflict: RwSignal<Option<u64>>,
     pub save_error: RwSignal<Option<StorageError>>,
     pub snapshots: RwSignal<Vec<Snapshot>>,
-    /// Bumped on each edit; a scheduled save runs only if no newer edit came.
-    generation: StoredValue<u64>,
+    /// When the debounced save is due (ms since the epoch); `None` when no save is scheduled.
+    save_due: StoredValue<Option<f64>>,
+    /// A save timer is pending (one at a time: edits in a burst only move `save_due`).
+    timer_armed: StoredValue<bool>,
     /// Scores of the open assessment.
     pub scores: Memo<Option<Scores>>,
     /// Predicted findings of the open assessment.
@@ -152,7 +154,8 @@ impl AppState {
                 conflict: RwSignal::new(None),
                 save_error: RwSignal::new(None),
                 snapshots: RwSignal::new(Vec::new()),
-                generation: StoredValue::new(0),
+                save_due: StoredValue::new(None),
+                timer_armed: StoredValue::new(false),
                 scores,
                 prediction,
             },
@@ -288,7 +291,9 @@ impl AppState {
                 a.edits_since_export = a.edits_since_export.saturating_add(1);
             }
         });
-        ed.dirty.set(true);
+        if !ed.dirty.get_untracked() {
+            ed.dirty.set(true);
+        }
         self.schedule_save();
         self.ask_persistence_once();
     }
@@ -307,18 +312,37 @@ impl AppState {
         self.schedule_save();
     }
 
+    /// Debounce: the save runs `SAVE_DELAY_MS` after the last edit. A burst of edits (a workshop
+    /// rating items in quick succession) keeps one timer, which re-arms itself for the time left
+    /// when it fires early, instead of a timer per edit.
     fn schedule_save(&self) {
         let ed = self.editor;
-        let generation = ed.generation.get_value() + 1;
-        ed.generation.set_value(generation);
+        ed.save_due
+            .set_value(Some(js_sys::Date::now() + SAVE_DELAY_MS as f64));
+        if !ed.timer_armed.get_value() {
+            self.arm_save_timer(SAVE_DELAY_MS as f64);
+        }
+    }
+
+    fn arm_save_timer(&self, delay_ms: f64) {
+        let ed = self.editor;
+        ed.timer_armed.set_value(true);
         let this = *self;
         set_timeout(
             move || {
-                if ed.generation.get_value() == generation {
-                    spawn_local(async move { this.flush().await });
+                ed.timer_armed.set_value(false);
+                match ed.save_due.get_value() {
+                    Some(due) if due - js_sys::Date::now() > 1.0 => {
+                        this.arm_save_timer(due - js_sys::Date::now())
+                    }
+                    Some(_) => {
+                        ed.save_due.set_value(None);
+                        spawn_local(async move { this.flush().await });
+                    }
+                    None => {}
                 }
             },
-            Duration::from_millis(SAVE_DELAY_MS),
+            Duration::from_millis(delay_ms.max(0.0) as u64),
         );
     }
 

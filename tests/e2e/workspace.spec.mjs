@@ -18,6 +18,13 @@ test('create an assessment, rate from the keyboard, reload: everything is there'
   // Live scores: (0.75 + 0.5 + 1 + 0) / 70 = 3.2% → 3%; coverage 4 / 70 = 5.7% → 6%
   await expect(page.getByTestId('live-readiness')).toHaveText('3%');
   await expect(page.getByTestId('live-coverage')).toHaveText('6%');
+  // Each group's figures follow its own ratings only: clause 4 (0.75 + 0.5 + 1 + 0) / 4 → 56%,
+  // clause 5 one of three rated (at 0) → 0%, coverage 33%; clause 6 untouched.
+  const meter = (g) => page.getByRole('meter', { name: `Readiness of ${g}`, exact: true });
+  await expect(meter('4')).toHaveAttribute('aria-valuetext', '56%');
+  await expect(meter('5')).toHaveAttribute('aria-valuetext', '0%');
+  await expect(page.locator('section.group', { has: meter('5') }).locator('.group-score')).toContainText('coverage 33%');
+  await expect(meter('6')).toHaveAttribute('aria-valuetext', 'not assessed');
 
   // Enter opens the details of the focused item; type notes and an owner.
   await page.keyboard.press('k');
