@@ -108,6 +108,7 @@ pub fn EditorPage(
     let (query, set_query) = signal(String::new());
     let focused: RwSignal<Option<&'static str>> = RwSignal::new(None);
     let expanded: RwSignal<Option<&'static str>> = RwSignal::new(None);
+    let marks = RowMarks::new(focused, expanded);
     let (help, set_help) = signal(false);
 
     // What each row shows of its item's response: a rating change notifies the changed row only.
@@ -288,7 +289,7 @@ pub fn EditorPage(
                         </header>
                         <ol class="items" id=format!("group-body-{gid}") hidden=collapsed>
                             <For each=move || in_group.get() key=|id| *id let:id>
-                                {rows.with_value(|r| r.signal(&id)).map(|row| view! { <ItemRow id=id row=row focused=focused expanded=expanded /> })}
+                                {rows.with_value(|r| r.signal(&id)).map(|row| view! { <ItemRow id=id row=row marks=marks /> })}
                             </For>
                         </ol>
                     </section>
@@ -376,11 +377,12 @@ fn ItemRow(
     id: &'static str,
     /// What the row shows of the item's response (notified only when it changes).
     row: Signal<RowState>,
-    /// The focused item of the list.
-    focused: RwSignal<Option<&'static str>>,
-    /// The item whose details are open.
-    expanded: RwSignal<Option<&'static str>>,
+    /// The list's focused and open items.
+    marks: RowMarks,
 ) -> impl IntoView {
+    let RowMarks {
+        focused, expanded, ..
+    } = marks;
     let state = expect_context::<AppState>();
     let Some(item) = catalog().item(id) else {
         return ().into_any();
@@ -390,7 +392,7 @@ fn ItemRow(
     let target = Memo::new(move |_| row.with(|r| r.target));
     let excluded = Memo::new(move |_| row.with(|r| r.excluded));
     let evidence_count = Memo::new(move |_| row.with(|r| r.evidence_count));
-    let is_open = move || expanded.get() == Some(id);
+    let is_open = Memo::new(move |_| marks.is_open(id));
 
     let rate = move |m: Option<Maturity>| {
         focused.set(Some(id));
@@ -411,11 +413,11 @@ fn ItemRow(
         .collect_view();
 
     view! {
-        <li class="item" class:focused=move || focused.get() == Some(id) class:open=is_open class:excluded=move || excluded.get()>
+        <li class="item" class:focused=move || marks.is_focused(id) class:open=move || is_open.get() class:excluded=move || excluded.get()>
             <div class="item-row" id=format!("item-{id}") tabindex="0" data-item=id
                 aria-label=move || format!("{} {}: {}", id, item.title, maturity.get().map(|m| format!("rated {} {}", m.level(), m.label())).unwrap_or_else(|| "not assessed".into()))
                 on:focus=move |_| focused.set(Some(id))>
-                <button type="button" class="ghost item-title" aria-expanded=move || is_open().to_string()
+                <button type="button" class="ghost item-title" aria-expanded=move || is_open.get().to_string()
                     aria-controls=format!("details-{id}") tabindex="-1"
                     on:click=move |_| { focused.set(Some(id)); expanded.update(|e| *e = if *e == Some(id) { None } else { Some(id) }); }>
                     <span class="iid">{id}</span>
@@ -435,7 +437,7 @@ fn ItemRow(
                     <span class="muted small">{move || format!(" · target {}", target.get().level())}</span>
                 </span>
             </div>
-            <Show when=is_open>
+            <Show when=move || is_open.get()>
                 <ItemDetails item=item />
             </Show>
         </li>
@@ -617,6 +619,40 @@ fn EvidenceList(
             </For>
             <button type="button" class="secondary" on:click=move |_| set.run(Box::new(|r| r.evidence.push(Evidence::default())))>"Add evidence"</button>
         </fieldset>
+    }
+}
+
+/// The focused item and the open item of the list, with a [`Selector`] on each: moving the focus
+/// (j/k) notifies the two rows it leaves and enters, not every row.
+#[derive(Clone, Copy)]
+struct RowMarks {
+    focused: RwSignal<Option<&'static str>>,
+    expanded: RwSignal<Option<&'static str>>,
+    focused_sel: StoredValue<Selector<Option<&'static str>>>,
+    expanded_sel: StoredValue<Selector<Option<&'static str>>>,
+}
+
+impl RowMarks {
+    fn new(
+        focused: RwSignal<Option<&'static str>>,
+        expanded: RwSignal<Option<&'static str>>,
+    ) -> RowMarks {
+        RowMarks {
+            focused,
+            expanded,
+            focused_sel: StoredValue::new(Selector::new(move || focused.get())),
+            expanded_sel: StoredValue::new(Selector::new(move || expanded.get())),
+        }
+    }
+
+    /// Whether `id` is the focused row (tracked: re-runs only when that changes).
+    fn is_focused(&self, id: &'static str) -> bool {
+        self.focused_sel.with_value(|s| s.selected(&Some(id)))
+    }
+
+    /// Whether `id`'s details are open (tracked: re-runs only when that changes).
+    fn is_open(&self, id: &'static str) -> bool {
+        self.expanded_sel.with_value(|s| s.selected(&Some(id)))
     }
 }
 

@@ -57,16 +57,21 @@ test('keyboard only: create an assessment, rate, write a note, open the report',
   await expect(page.getByTestId('level-4.1')).toContainText('Largely implemented');
   await page.keyboard.press('j');
   expect(await focusedId(page)).toBe('item-4.2');
+  // The row highlight follows: exactly one row is marked, the one with the focus.
+  await expect(page.locator('li.item.focused')).toHaveCount(1);
+  await expect(page.locator('li.item.focused > #item-4\\.2')).toHaveCount(1);
   await page.keyboard.press('2');
   await expect(page.getByTestId('level-4.2')).toContainText('Partially implemented');
 
   // Open the details, write a note, close them again.
   await page.keyboard.press('Enter');
   await expect(page.locator('#notes-4\\.2')).toBeVisible();
+  await expect(page.locator('#item-4\\.2 .item-title')).toHaveAttribute('aria-expanded', 'true');
   await tabTo(page, '#notes-4\\.2');
   await page.keyboard.type('Interviewed the CISO; scope statement drafted.');
   await page.keyboard.press('Escape');
   await expect(page.locator('#notes-4\\.2')).toHaveCount(0);
+  await expect(page.locator('#item-4\\.2 .item-title')).toHaveAttribute('aria-expanded', 'false');
   expect(await focusedId(page)).toBe('item-4.2');
   await waitSaved(page);
 
