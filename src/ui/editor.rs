@@ -432,10 +432,12 @@ fn ItemRow(
                         title="Not assessed" aria-label="Not assessed" on:click=move |_| rate(None)>"–"</button>
                     {level_buttons}
                 </div>
-                <span class="level-text" data-testid=format!("level-{id}")>
-                    {move || maturity.get().map(|m| m.label()).unwrap_or("Not assessed")}
-                    <span class="muted small">{move || format!(" · target {}", target.get().level())}</span>
-                </span>
+                // Two lines at most, in a box of fixed height: rating never changes the row's height,
+                // and the new text is laid out inside the box only (style/main.css).
+                <span class="level-text"><span class="level-box"><span data-testid=format!("level-{id}")>
+                    {move || maturity.get().map(|m| m.label()).unwrap_or("Not assessed")}" "
+                    <span class="muted small nowrap">{move || format!("· target {}", target.get().level())}</span>
+                </span></span></span>
             </div>
             <Show when=move || is_open.get()>
                 <ItemDetails item=item />

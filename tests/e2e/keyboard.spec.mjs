@@ -101,6 +101,25 @@ test('keyboard only: create an assessment, rate, write a note, open the report',
   await expect(page.locator('#notes-4\\.2')).toHaveValue('Interviewed the CISO; scope statement drafted.');
 });
 
+test('rows walked with j and k stay in view below the sticky top bar', async ({ page }) => {
+  await page.setViewportSize({ width: 1100, height: 600 });
+  await createAssessment(page, 'Scroll check');
+  await page.locator('#item-4\\.1').focus();
+  // Down far enough to scroll the page, then all the way back up.
+  for (let i = 0; i < 12; i++) await page.keyboard.press('j');
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('k');
+    const gap = await page.evaluate(() => {
+      const bar = document.querySelector('.topbar').getBoundingClientRect();
+      const row = document.activeElement.getBoundingClientRect();
+      return { top: row.top - bar.bottom, bottom: window.innerHeight - row.bottom, id: document.activeElement.id };
+    });
+    expect(gap.top, `${gap.id} is below the bar`).toBeGreaterThanOrEqual(0);
+    expect(gap.bottom, `${gap.id} is above the window's bottom edge`).toBeGreaterThanOrEqual(0);
+  }
+  expect(await focusedId(page)).toBe('item-4.1');
+});
+
 test('the skip link moves focus to the page content', async ({ page }) => {
   await openApp(page);
   await page.keyboard.press('Tab');

@@ -22,7 +22,7 @@ async function rate(page, item, level) {
   await page.keyboard.press(String(level));
 }
 
-/** The level text of one item ("Largely implemented · target 3"). */
+/** The level text of one item ("Largely implemented", "target 3" on a second line). */
 const levelOf = (page, item) => page.getByTestId(`level-${item}`);
 
 test('the manifest makes the app installable, with relative start URL and scope', async ({ page, context }) => {
