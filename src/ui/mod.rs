@@ -1,5 +1,6 @@
 //! Leptos components and routes. No scoring logic here: components read `Memo`s derived from the
-//! domain through [`state::AppState`].
+//! domain through [`state::AppState`] (and, where one change would wake every row of a list,
+//! [`keyed::Keyed`] values or `Selector`s that notify only the rows concerned).
 
 pub mod about;
 pub mod catalog_page;
