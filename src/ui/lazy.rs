@@ -52,9 +52,29 @@ macro_rules! split_point {
 }
 
 split_point! {
-    /// One assessment: the shell with the editor, results and transfer pages.
+    /// One assessment: the shell (header, tabs) with the editor; its other pages are
+    /// [`assessment_page`].
     assessment_view(id: String, page: Page) -> AnyView {
         view! { <super::shell::AssessmentShell id=id page=page /> }.into_any()
+    }
+}
+
+split_point! {
+    /// An assessment's pages other than the editor: the dashboard with the export panel, predicted
+    /// findings, Statement of Applicability, action plan, snapshots and the report. Apart from the
+    /// editor so that a workshop opening an assessment on its clauses fetches only the editor.
+    assessment_page(page: Page) -> AnyView {
+        use super::results;
+        match page {
+            Page::Overview => view! { <results::Dashboard /> <super::transfer::AssessmentTransfer /> }.into_any(),
+            Page::Findings => view! { <results::FindingsPage /> }.into_any(),
+            Page::Soa => view! { <results::SoaPage /> }.into_any(),
+            Page::Plan => view! { <results::PlanPage /> }.into_any(),
+            Page::Snapshots => view! { <results::SnapshotsPage /> }.into_any(),
+            Page::Report => view! { <results::ReportPage /> }.into_any(),
+            // The editor's pages are drawn by the shell itself.
+            Page::Clauses | Page::AnnexA => ().into_any(),
+        }
     }
 }
 

@@ -6,10 +6,9 @@ use leptos::task::spawn_local;
 
 use super::components::percent_text;
 use super::editor::EditorPage;
-use super::results;
+use super::lazy::{self, Lazy};
 use super::route::{page_href, Page};
 use super::state::{AppState, LoadState};
-use super::transfer::AssessmentTransfer;
 use crate::catalog::Part;
 
 /// One assessment, on one of its pages.
@@ -92,15 +91,17 @@ pub fn AssessmentShell(
             .collect_view()
     };
 
-    let body = move || match page {
-        Page::Overview => view! { <results::Dashboard /> <AssessmentTransfer /> }.into_any(),
+    let body = move || {
+        match page {
         Page::Clauses => view! { <EditorPage part=Part::Clauses /> }.into_any(),
         Page::AnnexA => view! { <EditorPage part=Part::AnnexA /> }.into_any(),
-        Page::Findings => view! { <results::FindingsPage /> }.into_any(),
-        Page::Soa => view! { <results::SoaPage /> }.into_any(),
-        Page::Plan => view! { <results::PlanPage /> }.into_any(),
-        Page::Snapshots => view! { <results::SnapshotsPage /> }.into_any(),
-        Page::Report => view! { <results::ReportPage /> }.into_any(),
+        // The other pages' code arrives on first use (a split point of the release build).
+        _ => view! {
+            <Lazy load=move || lazy::assessment_page(page)
+                fallback=|| view! { <p class="muted page-loading" aria-busy="true">"Loading…"</p> } />
+        }
+        .into_any(),
+    }
     };
 
     view! {

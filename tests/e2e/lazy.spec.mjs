@@ -13,7 +13,7 @@ const splitName = (prefix) => fs.readdirSync(dist).find((f) => f.startsWith(pref
 test.use({ serviceWorkers: 'block' });
 
 test('the build has split modules, and the home page loads none of them', async ({ page }) => {
-  for (const p of ['split-assessment-view-', 'split-catalog-view-', 'split-import-flow-', 'split-backup-everything-']) {
+  for (const p of ['split-assessment-view-', 'split-assessment-page-', 'split-catalog-view-', 'split-import-flow-', 'split-backup-everything-']) {
     expect(splitName(p), `${p}*.wasm in ${dist}`).toBeTruthy();
   }
   const wasm = [];
@@ -36,6 +36,19 @@ test('the build has split modules, and the home page loads none of them', async 
   await page.goto(editor);
   await expect(page.locator('#item-4\\.1')).toBeVisible();
   expect(wasm.filter((u) => u.includes('/split-assessment-view-'))).toHaveLength(1);
+
+  // The editor does not need the other pages' module; the first of them fetches it, once.
+  const pages = () => wasm.filter((u) => u.includes('/split-assessment-page-'));
+  expect(pages()).toEqual([]);
+  const tabs = page.getByRole('navigation', { name: 'Assessment pages' });
+  await tabs.getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByRole('button', { name: /JSON/ }).first()).toBeVisible();
+  expect(pages()).toHaveLength(1);
+  await tabs.getByRole('link', { name: 'Predicted findings' }).click();
+  await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+  await tabs.getByRole('link', { name: 'Statement of Applicability' }).click();
+  await expect(page.getByRole('table').first()).toBeVisible();
+  expect(pages()).toHaveLength(1);
 });
 
 test('a page whose module cannot be fetched says so, and reloading brings it back', async ({ page }) => {
