@@ -62,18 +62,20 @@ split_point! {
 split_point! {
     /// An assessment's pages other than the editor: the dashboard with the export panel, predicted
     /// findings, Statement of Applicability, action plan, snapshots and the report. Apart from the
-    /// editor so that a workshop opening an assessment on its clauses fetches only the editor.
-    assessment_page(page: Page) -> AnyView {
+    /// editor, so that a workshop opening an assessment on its clauses fetches only the editor.
+    /// `None` draws nothing: the router calls it so to start fetching this module alongside
+    /// [`assessment_view`] when the route is one of these pages (one round trip, not two in a row).
+    assessment_page(page: Option<Page>) -> AnyView {
         use super::results;
         match page {
-            Page::Overview => view! { <results::Dashboard /> <super::transfer::AssessmentTransfer /> }.into_any(),
-            Page::Findings => view! { <results::FindingsPage /> }.into_any(),
-            Page::Soa => view! { <results::SoaPage /> }.into_any(),
-            Page::Plan => view! { <results::PlanPage /> }.into_any(),
-            Page::Snapshots => view! { <results::SnapshotsPage /> }.into_any(),
-            Page::Report => view! { <results::ReportPage /> }.into_any(),
+            Some(Page::Overview) => view! { <results::Dashboard /> <super::transfer::AssessmentTransfer /> }.into_any(),
+            Some(Page::Findings) => view! { <results::FindingsPage /> }.into_any(),
+            Some(Page::Soa) => view! { <results::SoaPage /> }.into_any(),
+            Some(Page::Plan) => view! { <results::PlanPage /> }.into_any(),
+            Some(Page::Snapshots) => view! { <results::SnapshotsPage /> }.into_any(),
+            Some(Page::Report) => view! { <results::ReportPage /> }.into_any(),
             // The editor's pages are drawn by the shell itself.
-            Page::Clauses | Page::AnnexA => ().into_any(),
+            Some(Page::Clauses | Page::AnnexA) | None => ().into_any(),
         }
     }
 }

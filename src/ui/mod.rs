@@ -22,7 +22,7 @@ pub mod util;
 use leptos::prelude::*;
 
 use crate::storage::prefs::Theme;
-use route::Route;
+use route::{Page, Route};
 use state::AppState;
 
 /// Mount the app on `<body>`.
@@ -72,6 +72,12 @@ pub fn App() -> impl IntoView {
                 view! { <Lazy load=move || lazy::catalog_view(part) fallback=loading /> }.into_any()
             }
             Route::Assessment(id, page) => {
+                if !matches!(page, Page::Clauses | Page::AnnexA) {
+                    // Fetch the results pages' module alongside the assessment's, not after it.
+                    leptos::task::spawn_local(async move {
+                        let _ = lazy::assessment_page(None).await;
+                    });
+                }
                 view! { <Lazy load=move || lazy::assessment_view(id, page) fallback=loading /> }.into_any()
             }
             Route::Share(payload) => {

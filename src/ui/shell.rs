@@ -97,7 +97,7 @@ pub fn AssessmentShell(
         Page::AnnexA => view! { <EditorPage part=Part::AnnexA /> }.into_any(),
         // The other pages' code arrives on first use (a split point of the release build).
         _ => view! {
-            <Lazy load=move || lazy::assessment_page(page)
+            <Lazy load=move || lazy::assessment_page(Some(page))
                 fallback=|| view! { <p class="muted page-loading" aria-busy="true">"Loading…"</p> } />
         }
         .into_any(),

@@ -51,6 +51,25 @@ test('the build has split modules, and the home page loads none of them', async 
   expect(pages()).toHaveLength(1);
 });
 
+test('a results page opened directly fetches its module alongside the assessment module', async ({ page }) => {
+  await openApp(page);
+  await createAssessment(page, 'Direct link', 'Acme Ltd');
+  const dashboard = page.url().replace(/\/clauses$/, '/overview');
+  // A fresh page (modules are fetched once per page load), on the dashboard's address.
+  const events = [];
+  const fresh = await page.context().newPage();
+  fresh.on('request', (r) => events.push(['request', new URL(r.url()).pathname]));
+  fresh.on('requestfinished', (r) => events.push(['finished', new URL(r.url()).pathname]));
+  await fresh.goto(dashboard);
+  await expect(fresh.getByRole('heading', { level: 1 })).toHaveText('Direct link');
+  await expect(fresh.getByRole('button', { name: /JSON/ }).first()).toBeVisible();
+  const at = (kind, prefix) => events.findIndex(([k, p]) => k === kind && p.includes(prefix));
+  expect(at('request', '/split-assessment-page-')).toBeGreaterThan(-1);
+  // Requested before the assessment's own module had even arrived: one round trip, not two.
+  expect(at('request', '/split-assessment-page-')).toBeLessThan(at('finished', '/split-assessment-view-'));
+  await fresh.close();
+});
+
 test('a page whose module cannot be fetched says so, and reloading brings it back', async ({ page }) => {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
