@@ -522,9 +522,8 @@ async function main() {
       const works = [], helloWorks = [];
       for (let i = 0; i < RUNS; i++) works.push(await workload(browser, records));
       for (let i = 0; i < RUNS; i++) helloWorks.push(await helloKeys(browser));
-      const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-      const row = (name, ws) => console.log(`${name}: p50 ${med(ws.map((w) => w.workP50)).toFixed(2)} ms, ` +
-        `p95 ${med(ws.map((w) => w.workP95)).toFixed(2)} ms (per run: ${ws.map((w) => w.workP95.toFixed(1)).join(' ')})`);
+      const row = (name, ws) => console.log(`${name}: p50 ${median(ws.map((w) => w.workP50)).toFixed(2)} ms, ` +
+        `p95 ${median(ws.map((w) => w.workP95)).toFixed(2)} ms (per run: ${ws.map((w) => w.workP95.toFixed(1)).join(' ')})`);
       row('gap42 rating change work', works);
       row('hello world key work', helloWorks);
       return;

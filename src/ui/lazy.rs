@@ -148,6 +148,12 @@ where
     view! { <Suspense fallback=fallback>{view}</Suspense> }
 }
 
+/// What a page shows while its code is on its way (the `fallback` of page-level [`Lazy`]s).
+#[component]
+pub fn PageLoading() -> impl IntoView {
+    view! { <p class="muted page-loading" aria-busy="true">"Loading…"</p> }
+}
+
 /// The message for a page whose code could not be fetched. Nothing typed is lost: edits are saved
 /// as they are made, and this page had not been shown yet.
 #[component]

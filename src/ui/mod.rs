@@ -62,8 +62,8 @@ pub fn App() -> impl IntoView {
     });
 
     let view_route = move || {
-        use lazy::Lazy;
-        let loading = || view! { <p class="muted page-loading" aria-busy="true">"Loading…"</p> };
+        use lazy::{Lazy, PageLoading};
+        let loading = PageLoading;
         match route.get() {
             Route::Home => home::HomePage().into_any(),
             Route::About => view! { <Lazy load=lazy::about_view fallback=loading /> }.into_any(),

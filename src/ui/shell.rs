@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 
 use super::components::percent_text;
 use super::editor::EditorPage;
-use super::lazy::{self, Lazy};
+use super::lazy::{self, Lazy, PageLoading};
 use super::route::{page_href, Page};
 use super::state::{AppState, LoadState};
 use crate::catalog::Part;
@@ -91,17 +91,12 @@ pub fn AssessmentShell(
             .collect_view()
     };
 
-    let body = move || {
-        match page {
+    let body = move || match page {
         Page::Clauses => view! { <EditorPage part=Part::Clauses /> }.into_any(),
         Page::AnnexA => view! { <EditorPage part=Part::AnnexA /> }.into_any(),
         // The other pages' code arrives on first use (a split point of the release build).
-        _ => view! {
-            <Lazy load=move || lazy::assessment_page(Some(page))
-                fallback=|| view! { <p class="muted page-loading" aria-busy="true">"Loading…"</p> } />
-        }
-        .into_any(),
-    }
+        _ => view! { <Lazy load=move || lazy::assessment_page(Some(page)) fallback=PageLoading /> }
+            .into_any(),
     };
 
     view! {
